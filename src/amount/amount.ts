@@ -1,0 +1,39 @@
+// The Amount value: a sum of money read from its source text, held as an exact Decimal in 元,
+// with the precision it was written at (which gives its 尾数 interval).
+import { Decimal } from 'decimal.js';
+
+export type Unit = '元' | '万元';
+
+/** Ten thousand: 1 万元 = 10000 元. */
+export const WAN = new Decimal(10000);
+
+export interface Amount {
+  /** The value in 元, exact as written (万元 values are multiplied by 10⁴). */
+  readonly yuan: Decimal;
+  /** The unit the source text used. */
+  readonly unit: Unit;
+  /** Decimals written, in the source unit. */
+  readonly decimals: number;
+  /** Half the width of the interval this value stands for, in 元 (0 for an exact value). */
+  readonly halfWidth: Decimal;
+  /** The source text, trimmed. */
+  readonly text: string;
+}
+
+/** Builds an Amount; a 元 value, or a 万元 value to the 分 (6 decimals), is exact. */
+export function makeAmount(value: Decimal, unit: Unit, decimals: number, text: string): Amount {
+  const yuan = unit === '元' ? value : value.times(WAN);
+  const exact = unit === '元' || decimals >= 6;
+  const halfWidth = exact ? new Decimal(0) : new Decimal(10).pow(-decimals).div(2).times(WAN);
+  return { yuan, unit, decimals, halfWidth, text };
+}
+
+/** The value in 万元, exact. */
+export function inWan(amount: Amount): Decimal {
+  return amount.yuan.div(WAN);
+}
+
+/** The closed interval [lo, hi] in 元 that the amount stands for. */
+export function interval(amount: Amount): [Decimal, Decimal] {
+  return [amount.yuan.minus(amount.halfWidth), amount.yuan.plus(amount.halfWidth)];
+}

@@ -1,0 +1,58 @@
+// `juesuan check`: compiles each report as far as the checker and prints the diagnostics.
+import { relative } from 'node:path';
+import { styleText } from 'node:util';
+import type { VFile } from 'vfile';
+import { compileReport } from '../compile.js';
+import { countBySeverity } from '../diagnostics/message.js';
+import { formatGithub, formatHuman, formatJson, type Colors } from '../diagnostics/format.js';
+import { createWorkspace, type Workspace } from '../workspace.js';
+import { findReports, loadSchemas, loadTemplates, readReport, templatesFor } from './load.js';
+
+export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报告的文件夹>... [选项]
+
+检查报告的每个数据块与数字。
+
+选项:
+  --format human|json   输出格式(默认 human)
+  --strict              有警告也以 1 退出
+  -h, --help            显示此帮助
+
+退出码: 0 无错误; 1 发现错误(--strict 时含警告); 2 用法或读写错误。
+在 GitHub Actions 中(GITHUB_ACTIONS=true)另输出 ::error 注释。
+`;
+
+export interface CheckOptions {
+  format: 'human' | 'json';
+  strict: boolean;
+  color: boolean;
+  github: boolean;
+}
+
+const COLORS: Colors = {
+  severity: (s, t) => styleText(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', t),
+  dim: (t) => styleText('dim', t),
+};
+
+/** Builds a workspace for the given report folders (their templates, juesuan's schemas). */
+export function workspaceFor(reportDirs: string[]): Workspace {
+  const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
+  const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
+  return createWorkspace(loadSchemas(), templates);
+}
+
+/** Compiles every report named on the command line. */
+export function compilePaths(paths: string[]): VFile[] {
+  const dirs = findReports(paths);
+  const workspace = workspaceFor(dirs);
+  return dirs.map((dir) => compileReport(readReport(dir), workspace));
+}
+
+/** Runs `check`; returns the exit code. */
+export function runCheck(paths: string[], options: CheckOptions, out: (s: string) => void): number {
+  const files = compilePaths(paths);
+  if (options.format === 'json') out(formatJson(files));
+  else out(formatHuman(files, options.color ? COLORS : undefined));
+  if (options.github) out(formatGithub(files));
+  const counts = countBySeverity(files.flatMap((f) => f.messages));
+  return counts.error > 0 || (options.strict && counts.warning > 0) ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+// The `juesuan` command line: parses arguments, dispatches to a command, and turns every failure
+// into a Chinese message and an exit code (0 clean, 1 problems found, 2 usage or I/O error).
+import { parseArgs } from 'node:util';
+import { CHECK_HELP, runCheck } from './check.js';
+import { SCHEMA_HELP, runSchema } from './schema.js';
+import { UsageError } from './load.js';
+
+const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
+
+用法: juesuan <命令> [参数] [选项]
+
+命令:
+  check <报告>...     检查报告的数据与数字
+  schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
+
+每个命令都有 --help。例: juesuan check reports/xunyang-digital-economy/2023
+`;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    throw new UsageError(`参数错误: ${(error as Error).message}`);
+  }
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        out(HELP);
+        return command === undefined ? 2 : 0;
+      case 'check': {
+        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false } });
+        if (values.help) {
+          out(CHECK_HELP);
+          return 0;
+        }
+        if (positionals.length === 0) throw new UsageError(`请给出要检查的报告文件夹\n\n${CHECK_HELP}`);
+        const format = values.format as string;
+        if (format !== 'human' && format !== 'json') throw new UsageError(`--format 应为 human 或 json,而不是「${format}」`);
+        return runCheck(
+          positionals,
+          { format, strict: Boolean(values.strict), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
+          out,
+        );
+      }
+      case 'schema': {
+        const { values } = parse(rest, { check: { type: 'boolean', default: false } });
+        if (values.help) {
+          out(SCHEMA_HELP);
+          return 0;
+        }
+        return runSchema(Boolean(values.check), out, err);
+      }
+      default:
+        throw new UsageError(`未知的命令「${command}」\n\n${HELP}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`juesuan: ${error.message}\n`);
+      return 2;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/u.test(e.code)) {
+      err(`juesuan: 读写失败(${e.code}): ${e.path ?? e.message}\n`);
+      return 2;
+    }
+    err(`juesuan: 内部错误: ${e?.message ?? String(error)}\n请将此信息与输入一起报告给 juesuan 的维护者。\n`);
+    if (process.env.JUESUAN_DEBUG) err(`${e?.stack ?? ''}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,59 @@
+// The pipeline, wired in one place: parse → front matter → template → data → check. One VFile
+// per report carries the diagnostics and, in vfile.data, what each stage produced.
+import { VFile } from 'vfile';
+import { diagnose } from './diagnostics/message.js';
+import { readFrontMatter, type FrontMatter } from './data/front-matter.js';
+import { readData, type ReportData } from './data/read.js';
+import { parseReport, type ParsedReport, type ReportSource } from './parse/report.js';
+import { suggest } from './schema/errors.js';
+import { placeOfPointer } from './parse/locate.js';
+import { useTemplate, type Workspace } from './workspace.js';
+import { check } from './check/index.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    parsed: ParsedReport;
+    frontMatter: FrontMatter;
+    report: ReportData;
+  }
+}
+
+/** Compiles a report as far as `check`: every problem is a message on the returned VFile. */
+export function compileReport(source: ReportSource, workspace: Workspace): VFile {
+  const vfile = new VFile({ path: source.dir });
+  const parsed = parseReport(vfile, source);
+  vfile.data.parsed = parsed;
+  const frontMatter = readFrontMatter(vfile, parsed, workspace.registry);
+  if (!frontMatter) return vfile;
+  vfile.data.frontMatter = frontMatter;
+  const { template, messages } = useTemplate(workspace, frontMatter.template);
+  vfile.messages.push(...messages);
+  if (!template) {
+    if (!workspace.templates.has(frontMatter.template)) {
+      const names = [...workspace.templates.keys()];
+      const hint = suggest(frontMatter.template, names);
+      const index = parsed.index!;
+      diagnose(vfile, {
+        rule: 'report/unknown-template',
+        reason: `未知的模板「${frontMatter.template}」` + (hint ? `,是否为「${hint}」?` : `;可用的模板: ${names.join('、') || '(无)'}`),
+        file: index.file.path,
+        place: placeOfPointer(index.file, index.frontMatter!, '/template'),
+      });
+    }
+    return vfile;
+  }
+  if (template.manifest.year !== frontMatter.year) {
+    const index = parsed.index!;
+    diagnose(vfile, {
+      rule: 'report/template-year',
+      reason: `报告年度 ${frontMatter.year} 与模板 ${template.name} 的年度 ${template.manifest.year} 不同;请确认表样与科目未变`,
+      file: index.file.path,
+      place: placeOfPointer(index.file, index.frontMatter!, '/year'),
+      severity: 'warning',
+    });
+  }
+  const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
+  vfile.data.report = report;
+  check(vfile, report);
+  return vfile;
+}

@@ -1,0 +1,76 @@
+// The report's front matter (index.md): validated against schemas/front-matter.schema.json; its
+// `parts` are matched with the files of the folder.
+import type { VFile } from 'vfile';
+import type { Unit } from '../amount/amount.js';
+import { diagnose } from '../diagnostics/message.js';
+import type { ParsedReport } from '../parse/report.js';
+import { placeOfPointer } from '../parse/locate.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import { reportSchemaErrors } from '../schema/errors.js';
+
+export interface FrontMatter {
+  department: string;
+  year: number;
+  template: string;
+  unit: Unit;
+  date?: string;
+  parts: string[];
+}
+
+export const FRONT_MATTER_SCHEMA = 'https://juesuan.dev/schemas/front-matter.schema.json';
+
+/** Reads and checks the front matter; undefined when the report cannot be read further. */
+export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: SchemaRegistry): FrontMatter | undefined {
+  const index = report.index;
+  if (!index) return undefined;
+  const region = index.frontMatter;
+  if (!region) {
+    diagnose(vfile, {
+      rule: 'report/front-matter',
+      reason: 'index.md 应以文件头(--- 之间的 YAML: department, year, template, unit, parts)开始',
+      file: index.file.path,
+      place: { line: 1, column: 1 },
+    });
+    return undefined;
+  }
+  if (region.yaml.errors.length) return undefined;
+  const value = region.yaml.doc.toJS() as unknown;
+  const { errors } = registry.validate(registry.compile(FRONT_MATTER_SCHEMA), value, '万元');
+  if (errors.length) {
+    reportSchemaErrors(vfile, index.file, region, errors, '文件头');
+    return undefined;
+  }
+  const raw = value as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[] };
+  const frontMatter: FrontMatter = {
+    department: raw.department,
+    year: Number.parseInt(raw.year, 10),
+    template: raw.template,
+    unit: raw.unit,
+    ...(raw.date ? { date: raw.date } : {}),
+    parts: raw.parts ?? [],
+  };
+  const present = new Set(report.files.map((f) => f.file.name));
+  frontMatter.parts.forEach((part, i) => {
+    if (!present.has(part)) {
+      diagnose(vfile, {
+        rule: 'report/missing-file',
+        reason: `文件头 parts 列出的 ${part} 不存在`,
+        file: index.file.path,
+        place: placeOfPointer(index.file, region, `/parts/${i}`),
+      });
+    }
+  });
+  const listed = new Set(['index.md', ...frontMatter.parts]);
+  for (const parsed of report.files) {
+    if (!listed.has(parsed.file.name)) {
+      diagnose(vfile, {
+        rule: 'report/unlisted-file',
+        reason: `${parsed.file.name} 不在 index.md 文件头的 parts 中,不会被印出`,
+        file: parsed.file.path,
+        place: { line: 1, column: 1 },
+        severity: 'warning',
+      });
+    }
+  }
+  return frontMatter;
+}

@@ -1,0 +1,91 @@
+// Parses one Markdown file of a report: GFM, front matter, and the fenced `yaml data=<kind>`
+// blocks, each with its YAML parsed and every position mapped back to the .md file.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { visit } from 'unist-util-visit';
+import type { Root, Code, Yaml } from 'mdast';
+import { parseYaml, type ParsedYaml } from './yaml-index.js';
+
+export interface SourceFile {
+  /** Path relative to the working directory, as printed in diagnostics. */
+  path: string;
+  /** Path relative to the report folder (`index.md`, `tables.md`…). */
+  name: string;
+  text: string;
+}
+
+export interface YamlRegion {
+  yaml: ParsedYaml;
+  /** Offset of the YAML text in the .md file. */
+  offset: number;
+}
+
+export interface DataBlock extends YamlRegion {
+  kind: string;
+  /** Further `key=value` attributes of the info string. */
+  attributes: Record<string, string>;
+  file: SourceFile;
+  node: Code;
+}
+
+export interface ParsedFile {
+  file: SourceFile;
+  tree: Root;
+  frontMatter?: YamlRegion;
+  blocks: DataBlock[];
+  /** `yaml` blocks whose info string has a malformed `data=`. */
+  badInfo: Code[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** The offset of the first character after the line that starts at `from`. */
+function afterLine(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** Reads `data=公开01 id=x` from a code block's meta string. */
+export function parseInfo(meta: string | null | undefined): Record<string, string> | null {
+  if (!meta) return null;
+  const attributes: Record<string, string> = {};
+  for (const part of meta.trim().split(/\s+/u)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    attributes[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return attributes;
+}
+
+/** Parses one Markdown file. Never throws on bad input: problems are returned as data. */
+export function parseMarkdown(file: SourceFile): ParsedFile {
+  const tree = processor.parse(file.text);
+  const parsed: ParsedFile = { file, tree, blocks: [], badInfo: [] };
+  visit(tree, (node) => {
+    if (node.type === 'yaml' && node.position) {
+      const yamlNode = node as Yaml;
+      const offset = afterLine(file.text, node.position.start.offset ?? 0);
+      parsed.frontMatter = { yaml: parseYaml(yamlNode.value), offset };
+      return;
+    }
+    if (node.type !== 'code') return;
+    const code = node as Code;
+    if (code.lang !== 'yaml' && code.lang !== 'yml') return;
+    const info = parseInfo(code.meta);
+    if (!info || !('data' in info)) {
+      if (code.meta && /\bdata\b/u.test(code.meta)) parsed.badInfo.push(code);
+      return;
+    }
+    const kind = info.data ?? '';
+    if (kind === '' || !code.position) {
+      parsed.badInfo.push(code);
+      return;
+    }
+    const { data: _kind, ...attributes } = info;
+    const offset = afterLine(file.text, code.position.start.offset ?? 0);
+    parsed.blocks.push({ kind, attributes, file, node: code, yaml: parseYaml(code.value), offset });
+  });
+  return parsed;
+}

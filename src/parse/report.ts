@@ -1,0 +1,74 @@
+// The parse stage: every Markdown file of a report folder → mdast + data blocks with their YAML,
+// reporting empty files, YAML syntax errors, duplicate keys and malformed data-block info strings.
+import type { VFile } from 'vfile';
+import { diagnose } from '../diagnostics/message.js';
+import { parseMarkdown, type ParsedFile, type SourceFile, type YamlRegion } from './markdown.js';
+import { placeOf, pointAt } from './locate.js';
+
+export interface ReportSource {
+  /** The report folder, as the user named it (relative to the working directory). */
+  dir: string;
+  /** Every .md file of the folder, sorted by name. */
+  files: SourceFile[];
+}
+
+export interface ParsedReport {
+  dir: string;
+  files: ParsedFile[];
+  index: ParsedFile | undefined;
+}
+
+function reportYamlErrors(vfile: VFile, file: SourceFile, region: YamlRegion, what: string): void {
+  for (const error of region.yaml.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    diagnose(vfile, {
+      rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      reason: duplicate ? `${what}中有重复的键(同一映射中每个键只能出现一次)` : `${what}的 YAML 语法错误: ${error.message}`,
+      file: file.path,
+      place: placeOf(file, region, error.range),
+    });
+  }
+}
+
+/** Parses every file of a report. */
+export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
+  const files: ParsedFile[] = [];
+  for (const file of source.files) {
+    if (file.text.trim() === '') {
+      diagnose(vfile, { rule: 'report/empty-file', reason: `文件 ${file.name} 是空的`, file: file.path, place: { line: 1, column: 1 } });
+      continue;
+    }
+    const parsed = parseMarkdown(file);
+    if (parsed.frontMatter) reportYamlErrors(vfile, file, parsed.frontMatter, '文件头(front matter)');
+    for (const block of parsed.blocks) {
+      const start = block.node.position?.start;
+      if (start && start.column !== 1) {
+        diagnose(vfile, {
+          rule: 'block/indented',
+          reason: `数据块「${block.kind}」不应缩进(请放在行首,不要放在列表或引用中)`,
+          file: file.path,
+          place: start,
+        });
+      }
+      reportYamlErrors(vfile, file, block, `数据块「${block.kind}」`);
+    }
+    for (const code of parsed.badInfo) {
+      diagnose(vfile, {
+        rule: 'block/info-string',
+        reason: '数据块的信息串应写作「yaml data=<种类>」,如 ```yaml data=公开01',
+        file: file.path,
+        place: code.position?.start ?? pointAt(file, 0),
+      });
+    }
+    files.push(parsed);
+  }
+  const index = files.find((f) => f.file.name === 'index.md');
+  if (!index && !source.files.some((f) => f.name === 'index.md')) {
+    diagnose(vfile, {
+      rule: 'report/no-index',
+      reason: `报告文件夹 ${source.dir} 中没有 index.md(报告从 index.md 的文件头开始)`,
+      file: source.dir,
+    });
+  }
+  return { dir: source.dir, files, index };
+}

@@ -1,0 +1,97 @@
+// One Ajv (JSON Schema 2020-12) instance holding juesuan's schemas. The `juesuanType` keyword
+// reads amounts, counts and scores from their text while validating, so a block is validated
+// and its values are parsed in one pass, each result keyed by its JSON pointer.
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { parseAmount, parseCount, parseScore, type Parsed, type ParseFailure } from '../amount/parse.js';
+import type { Amount, Unit } from '../amount/amount.js';
+import type { Decimal } from 'decimal.js';
+
+export type TypedValue =
+  | { type: 'amount'; value: Amount | null }
+  | { type: 'count'; value: Decimal | null }
+  | { type: 'score'; value: Decimal | null };
+
+export interface ValidationResult {
+  errors: ErrorObject[];
+  /** JSON pointer → the value read from its text. */
+  values: Map<string, TypedValue>;
+}
+
+type JuesuanType = 'amount' | 'count' | 'score' | 'na';
+
+interface Session {
+  unit: Unit;
+  values: Map<string, TypedValue>;
+}
+
+/** A parse failure carried through Ajv as a keyword error. */
+export interface ValueErrorParams {
+  rule: string;
+  reason: string;
+}
+
+export class SchemaRegistry {
+  private readonly ajv: InstanceType<typeof Ajv2020.default>;
+  private session: Session | undefined;
+
+  constructor(schemas: Iterable<object>) {
+    this.ajv = new Ajv2020.default({ allErrors: true, strict: false, verbose: true });
+    const self = this;
+    this.ajv.addKeyword({
+      keyword: 'juesuanType',
+      type: 'string',
+      schemaType: 'string',
+      errors: true,
+      validate: function check(kind: JuesuanType, data: string, _parent: unknown, cxt?: { instancePath: string }): boolean {
+        const session = self.session;
+        const fail = (failure: ParseFailure): boolean => {
+          (check as unknown as { errors: Partial<ErrorObject>[] }).errors = [
+            { keyword: 'juesuanType', message: failure.reason, params: { rule: failure.rule, reason: failure.reason } },
+          ];
+          return false;
+        };
+        if (kind === 'na') {
+          if (data.trim() === '') return true;
+          return fail({ ok: false, rule: 'table/not-applicable', reason: '此栏在官方表中印为「——」(不适用),不应填写' });
+        }
+        let parsed: Parsed<unknown>;
+        if (kind === 'amount') parsed = parseAmount(data, session?.unit ?? '万元');
+        else if (kind === 'count') parsed = parseCount(data);
+        else parsed = parseScore(data);
+        if (!parsed.ok) return fail(parsed);
+        if (session && cxt) session.values.set(cxt.instancePath, { type: kind, value: parsed.value } as TypedValue);
+        return true;
+      },
+    });
+    for (const schema of schemas) this.ajv.addSchema(schema);
+  }
+
+  /** Registers a schema (by its $id) unless one with that id is there already. */
+  add(schema: object): void {
+    const id = (schema as { $id?: string }).$id;
+    if (id && this.ajv.getSchema(id)) return;
+    this.ajv.addSchema(schema);
+  }
+
+  /** Compiles a schema (by $id, or a schema object). */
+  compile(schema: string | object): ValidateFunction {
+    if (typeof schema === 'string') {
+      const found = this.ajv.getSchema(schema);
+      if (!found) throw new Error(`schema not registered: ${schema}`);
+      return found;
+    }
+    return this.ajv.compile(schema);
+  }
+
+  /** Validates data, collecting parsed values. Bare amounts are in `unit`. */
+  validate(validate: ValidateFunction, data: unknown, unit: Unit): ValidationResult {
+    this.session = { unit, values: new Map() };
+    try {
+      validate(data);
+      return { errors: [...(validate.errors ?? [])], values: this.session.values };
+    } finally {
+      this.session = undefined;
+    }
+  }
+}

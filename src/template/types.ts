@@ -1,0 +1,129 @@
+// The shape of a template: its manifest, its official table definitions and its classification
+// lists. These are read from templates/<name>/ (YAML) and are the one place that knows a table.
+
+export interface ColumnDef {
+  key: string;
+  label?: string;
+  栏次?: number;
+  /** For every row: this column = Σ these columns. */
+  sum?: string[];
+  /** A header spanning several columns (公开07 本年支出). */
+  group?: string;
+}
+
+export interface RowDef {
+  /** The data key of a fixed row (absent for a blank row of the official layout). */
+  key?: string;
+  /** A row named by a classification code; its label comes from the classification. */
+  code?: string;
+  /** The ordinal printed before a code row's name (一、二、…). */
+  ordinal?: string;
+  label?: string;
+  行次?: number;
+  /** A total row (bold in print). */
+  total?: boolean;
+  /** For every column: this row = Σ these rows. */
+  sum?: string[];
+  /** Values may be negative. */
+  signed?: boolean;
+  /** Cells hold counts rather than amounts. */
+  type?: 'amount' | 'count';
+  /** Columns printed as "——". */
+  na?: string[];
+  /** "其中" rows: this row ≤ that row. */
+  within?: string;
+  /** A heading row with no values. */
+  heading?: boolean;
+}
+
+export interface SectionDef {
+  key: string;
+  label?: string;
+  itemHeader?: string;
+  codeHeader?: string;
+  /** Rows named by codes of this classification (functional, economic). */
+  classification?: string;
+  columns: ColumnDef[];
+  /** Fixed rows, in the official order. Absent: rows come from the data (classified tables). */
+  rows?: RowDef[];
+  /** The 合计 row of a classified section. */
+  total?: { key: string; label?: string };
+}
+
+export interface PanelDef {
+  label: string;
+  classes: string[];
+}
+
+export interface TableDef {
+  id: string;
+  title: string;
+  unit: string;
+  decimals?: number;
+  notes?: string[];
+  layout: 'ledger' | 'classified' | 'panels' | 'fixed';
+  panels?: PanelDef[];
+  sections: SectionDef[];
+}
+
+export interface Classification {
+  id: string;
+  name: string;
+  levels: string[];
+  digits: number[];
+  codes: Map<string, string>;
+}
+
+export interface GradeBand {
+  min: string;
+  grade: string;
+}
+
+export interface TemplateManifest {
+  name: string;
+  title: string;
+  jurisdiction: string;
+  year: number;
+  unit: '万元' | '元';
+  tables: string[];
+  classifications: Record<string, string>;
+  blocks: {
+    required: string[];
+    optional?: string[];
+    /** Kinds a report may have several of, with the field that names each. */
+    repeatable?: Record<string, string>;
+  };
+  performance?: {
+    executionWeight: number;
+    grades: GradeBand[];
+  };
+}
+
+export interface Template {
+  name: string;
+  manifest: TemplateManifest;
+  tables: Map<string, TableDef>;
+  classifications: Map<string, Classification>;
+  /** Every text file of the template folder (narrative partials, print style…), by relative path. */
+  files: Map<string, string>;
+}
+
+/** The data key of a fixed row: its key, or "code name" for a code row. */
+export function rowKey(row: RowDef, classification: Classification | undefined): string | undefined {
+  if (row.key) return row.key;
+  if (row.code) {
+    const name = classification?.codes.get(row.code);
+    return name ? `${row.code} ${name}` : row.code;
+  }
+  return undefined;
+}
+
+/** The printed label of a fixed row. */
+export function rowLabel(row: RowDef, classification: Classification | undefined): string {
+  if (row.label) return row.label;
+  if (row.code) {
+    const name = classification?.codes.get(row.code) ?? row.code;
+    return row.ordinal ? `${row.ordinal}、${name}` : name;
+  }
+  return row.key ?? '';
+}
