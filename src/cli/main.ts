@@ -23,7 +23,11 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
     const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new UsageError(`参数错误: ${(error as Error).message}`);
+    const e = error as NodeJS.ErrnoException;
+    const option = /'(-[^']*)'/u.exec(e.message)?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知的选项「${option}」;用 --help 查看可用选项`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项「${option}」的取值不对;用 --help 查看用法`);
+    throw new UsageError(`参数错误: ${e.message}`);
   }
 }
 

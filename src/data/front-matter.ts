@@ -49,7 +49,7 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     ...(raw.date ? { date: raw.date } : {}),
     parts: raw.parts ?? [],
   };
-  const present = new Set(report.files.map((f) => f.file.name));
+  const present = new Set(report.names);
   frontMatter.parts.forEach((part, i) => {
     if (!present.has(part)) {
       diagnose(vfile, {

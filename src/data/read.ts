@@ -91,16 +91,14 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
     }
   }
 
-  const index = report.index?.file;
-  for (const kind of [...tableIds, ...template.manifest.blocks.required]) {
-    if (!present.has(kind)) {
-      diagnose(vfile, {
-        rule: 'report/missing-block',
-        reason: `报告缺少数据块「${kind}」(模板 ${template.name} 要求)`,
-        file: index?.path ?? report.dir,
-        place: { line: 1, column: 1 },
-      });
-    }
+  const missing = [...tableIds, ...template.manifest.blocks.required].filter((kind) => !present.has(kind));
+  if (missing.length) {
+    diagnose(vfile, {
+      rule: 'report/missing-block',
+      reason: `报告缺少数据块: ${missing.join('、')}(模板 ${template.name} 要求)`,
+      file: report.index?.file.path ?? report.dir,
+      place: { line: 1, column: 1 },
+    });
   }
   return data;
 }

@@ -14,6 +14,8 @@ export interface ReportSource {
 
 export interface ParsedReport {
   dir: string;
+  /** The names of every .md file of the folder, empty ones included. */
+  names: string[];
   files: ParsedFile[];
   index: ParsedFile | undefined;
 }
@@ -70,5 +72,5 @@ export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
       file: source.dir,
     });
   }
-  return { dir: source.dir, files, index };
+  return { dir: source.dir, names: source.files.map((f) => f.name), files, index };
 }

@@ -37,14 +37,14 @@ export class SchemaRegistry {
 
   constructor(schemas: Iterable<object>) {
     this.ajv = new Ajv2020.default({ allErrors: true, strict: false, verbose: true });
-    const self = this;
+    const current = (): Session | undefined => this.session;
     this.ajv.addKeyword({
       keyword: 'juesuanType',
       type: 'string',
       schemaType: 'string',
       errors: true,
       validate: function check(kind: JuesuanType, data: string, _parent: unknown, cxt?: { instancePath: string }): boolean {
-        const session = self.session;
+        const session = current();
         const fail = (failure: ParseFailure): boolean => {
           (check as unknown as { errors: Partial<ErrorObject>[] }).errors = [
             { keyword: 'juesuanType', message: failure.reason, params: { rule: failure.rule, reason: failure.reason } },

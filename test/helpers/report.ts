@@ -1,0 +1,49 @@
+// Test helpers: copy the seed report to a temporary folder, change it, and check it in-process.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { compileReport } from '../../src/compile.js';
+import { readReport } from '../../src/cli/load.js';
+import { workspaceFor } from '../../src/cli/check.js';
+import type { Diagnostic } from '../../src/diagnostics/message.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SEED_REPORT = join(ROOT, 'reports', 'xunyang-digital-economy', '2023');
+export const SEED_TEXT = join(ROOT, '..', 'shared', 'seed', '000_5522c362a8f8a79d.txt');
+
+/** A temporary copy of a report, inside a temporary repository with juesuan's templates. */
+export function copyReport(from = SEED_REPORT): string {
+  const root = mkdtempSync(join(tmpdir(), 'juesuan-test-'));
+  cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+  const dir = join(root, 'reports', 'dept', '2023');
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces one exact text in a file of a report (the text must occur exactly once). */
+export function edit(dir: string, file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const count = text.split(from).length - 1;
+  if (count !== 1) throw new Error(`expected exactly one「${from}」in ${file}, found ${count}`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+/** Compiles a report folder in-process. */
+export function compile(dir: string): VFile {
+  return compileReport(readReport(dir), workspaceFor([dir]));
+}
+
+/** `rule file:line:column` for each diagnostic, file relative to the report folder. */
+export function summarize(vfile: VFile, dir: string): string[] {
+  return (vfile.messages as Diagnostic[]).map((m) => {
+    const start = m.place && 'start' in m.place ? m.place.start : m.place;
+    const file = (m.file ?? '').replace(`${dir}/`, '');
+    return `${m.ruleId} ${file}:${start?.line ?? 0}:${start?.column ?? 0}`;
+  });
+}
+
+export function remove(dir: string): void {
+  rmSync(resolve(dir, '..', '..', '..'), { recursive: true, force: true });
+}
