@@ -1,9 +1,12 @@
-// The check stage: the template's rules over the typed report. (Schema-level problems are found
-// by the parse and data stages; the number rules come with the checker.)
+// The check stage: every rule of the report's template over the typed report — the rules its
+// table definitions imply, its rules.yaml, and the 绩效 rules.
 import type { VFile } from 'vfile';
 import type { ReportData } from '../data/read.js';
+import { runTableRules } from './table-rules.js';
+import { runTemplateRule } from './template-rules.js';
 
 /** Runs every rule of the report's template. */
-export function check(_vfile: VFile, _report: ReportData): void {
-  // The rule engine (sums, identities, hierarchy, 绩效, prose) is built in the checker issue.
+export function check(vfile: VFile, report: ReportData): void {
+  runTableRules(vfile, report);
+  for (const rule of report.template.rules) runTemplateRule(vfile, report, rule);
 }

@@ -5,7 +5,7 @@ import { parse as parseYamlValue } from 'yaml';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import type { Classification, TableDef, Template, TemplateManifest } from './types.js';
+import type { Classification, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
 
 export interface TemplateSource {
   name: string;
@@ -81,5 +81,10 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     }
     tables.set(table.id, table);
   }
-  return { name: manifest.name, manifest, tables, classifications, files: source.files };
+  let rules: RuleDef[] = [];
+  if (source.files.has('rules.yaml')) {
+    const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readYaml(vfile, source, 'rules.yaml'), `${source.dir}/rules.yaml`);
+    rules = raw?.rules ?? [];
+  }
+  return { name: manifest.name, manifest, rules, tables, classifications, files: source.files };
 }

@@ -99,9 +99,16 @@ export interface TemplateManifest {
   };
 }
 
+/** A rule between tables or beyond them (templates/<t>/rules.yaml). */
+export type RuleDef =
+  | { id: string; kind: 'balance' | 'le'; description: string; severity?: 'error' | 'warning'; left: string[]; right: string[] }
+  | { id: string; kind: 'equal'; description: string; severity?: 'error' | 'warning'; left: string; right: string }
+  | { id: string; kind: 'empty-iff'; description: string; severity?: 'error' | 'warning'; 'when-zero': string[]; table: string };
+
 export interface Template {
   name: string;
   manifest: TemplateManifest;
+  rules: RuleDef[];
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
   /** Every text file of the template folder (narrative partials, print style…), by relative path. */

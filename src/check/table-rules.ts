@@ -1,0 +1,120 @@
+// The rules one table's definition implies: each row's column sums, each column's row sums,
+// 其中 rows, and — from the codes alone — the 类 = Σ款 = Σ项 hierarchy and its missing parents.
+import { Decimal } from 'decimal.js';
+import type { VFile } from 'vfile';
+import { diagnose } from '../diagnostics/message.js';
+import type { ReportData } from '../data/read.js';
+import type { RowData, SectionData, TableData } from '../data/tables.js';
+import type { Fact } from './refs.js';
+import { checkLessOrEqual, checkSum, type RuleMeta } from './relations.js';
+
+const ONE = new Decimal(1);
+
+function fact(table: TableData, section: SectionData, row: RowData | undefined, column: string, fallbackRow?: RowData): Fact {
+  const multi = table.def.sections.length > 1;
+  const single = section.def.columns.length === 1;
+  const cell = row?.cells.get(column);
+  const label = `${table.def.id} ${multi ? `${section.def.key} › ` : ''}${row?.key ?? '?'}${single ? '' : ` › ${column}`}`;
+  return {
+    value: cell?.value ?? null,
+    where: cell?.where,
+    fallback: row?.where ?? fallbackRow?.where,
+    label,
+    kind: row?.def?.type === 'count' ? 'count' : 'amount',
+  };
+}
+
+function findRow(section: SectionData, key: string): RowData | undefined {
+  return section.byKey.get(key) ?? section.rows.find((r) => r.code === key);
+}
+
+function notApplicable(row: RowData, column: string): boolean {
+  return Boolean(row.def?.na?.includes(column));
+}
+
+/** Row and column sums and 其中 rows of the definition. */
+function definedSums(vfile: VFile, table: TableData, section: SectionData): void {
+  for (const column of section.def.columns) {
+    if (!column.sum) continue;
+    const meta: RuleMeta = { id: 'balance/column-sum', description: `${table.def.id} 每行「${column.key}」应等于 ${column.sum.join(' + ')}`, severity: 'error' };
+    for (const row of section.rows) {
+      if (notApplicable(row, column.key)) continue;
+      checkSum(vfile, meta, fact(table, section, row, column.key), column.sum.map((c) => ({ fact: fact(table, section, row, c), weight: ONE })));
+    }
+  }
+  for (const row of section.rows) {
+    const def = row.def;
+    if (def?.sum) {
+      const meta: RuleMeta = { id: 'balance/row-sum', description: `${table.def.id}「${row.key}」应等于各组成行之和`, severity: 'error' };
+      for (const column of section.def.columns) {
+        if (notApplicable(row, column.key)) continue;
+        const parts = def.sum.map((key) => ({ fact: fact(table, section, findRow(section, key), column.key, row), weight: ONE }));
+        checkSum(vfile, meta, fact(table, section, row, column.key), parts);
+      }
+    }
+    if (def?.within) {
+      const outer = findRow(section, def.within);
+      const meta: RuleMeta = { id: 'balance/within', description: `${table.def.id}「${row.key}」是「${def.within}」的其中数`, severity: 'error' };
+      for (const column of section.def.columns) {
+        if (notApplicable(row, column.key)) continue;
+        checkLessOrEqual(vfile, meta, [fact(table, section, row, column.key)], [fact(table, section, outer, column.key, row)]);
+      }
+    }
+  }
+}
+
+/** The 类/款/项 hierarchy, derived from the codes of a classified section's rows. */
+function hierarchy(vfile: VFile, table: TableData, section: SectionData): void {
+  const classification = section.classification;
+  if (!classification) return;
+  const digits = classification.digits;
+  const coded = section.rows.filter((r) => r.code && digits.includes(r.code.length));
+  const levelOf = (code: string) => digits.indexOf(code.length);
+  const parentOf = (code: string) => {
+    const level = levelOf(code);
+    return level > 0 ? code.slice(0, digits[level - 1]) : undefined;
+  };
+  const byCode = new Map(coded.map((r) => [r.code!, r]));
+  // Rows of a classified section (no fixed rows) must print their parents.
+  if (!section.def.rows) {
+    for (const row of coded) {
+      const parent = parentOf(row.code!);
+      if (parent && !byCode.has(parent)) {
+        diagnose(vfile, {
+          rule: 'hierarchy/missing-parent',
+          reason: `${table.def.id}: ${classification.levels[levelOf(row.code!)] ?? ''}「${row.key}」之上缺少${classification.levels[levelOf(parent)] ?? ''}「${parent}」行`,
+          file: row.where?.file.path ?? '',
+          place: row.where?.keyPlace ?? row.where?.place,
+        });
+      }
+    }
+  }
+  const groups: [RowData | undefined, RowData[], string][] = [];
+  for (const row of coded) {
+    const children = coded.filter((c) => parentOf(c.code!) === row.code);
+    if (children.length) groups.push([row, children, `${table.def.id} ${row.key} 应等于其下各${classification.levels[levelOf(row.code!) + 1] ?? ''}之和`]);
+  }
+  if (section.def.total && !section.def.rows) {
+    const total = section.byKey.get(section.def.total.key);
+    const top = coded.filter((r) => levelOf(r.code!) === 0);
+    if (total && top.length) groups.push([total, top, `${table.def.id} ${section.def.total.key}应等于各${classification.levels[0] ?? ''}之和`]);
+  }
+  for (const [parent, children, description] of groups) {
+    const meta: RuleMeta = { id: 'hierarchy/sum', description, severity: 'error' };
+    for (const column of section.def.columns) {
+      // A fixed row that already declares its sum is checked by definedSums.
+      if (parent?.def?.sum) continue;
+      checkSum(vfile, meta, fact(table, section, parent, column.key), children.map((c) => ({ fact: fact(table, section, c, column.key), weight: ONE })));
+    }
+  }
+}
+
+/** Runs every rule the table definitions imply. */
+export function runTableRules(vfile: VFile, report: ReportData): void {
+  for (const table of report.tables.values()) {
+    for (const section of table.sections.values()) {
+      definedSums(vfile, table, section);
+      hierarchy(vfile, table, section);
+    }
+  }
+}
