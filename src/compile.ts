@@ -54,6 +54,6 @@ export function compileReport(source: ReportSource, workspace: Workspace): VFile
   }
   const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
   vfile.data.report = report;
-  check(vfile, report);
+  check(vfile, report, parsed.files);
   return vfile;
 }

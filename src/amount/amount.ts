@@ -37,3 +37,17 @@ export function inWan(amount: Amount): Decimal {
 export function interval(amount: Amount): [Decimal, Decimal] {
   return [amount.yuan.minus(amount.halfWidth), amount.yuan.plus(amount.halfWidth)];
 }
+
+/** The sum of amounts: exact values add exactly, 尾数 intervals add their half-widths. */
+export function sumAmounts(amounts: readonly (Amount | null | undefined)[], unit: Unit = '元'): Amount {
+  let yuan = new Decimal(0);
+  let halfWidth = new Decimal(0);
+  let decimals = 0;
+  for (const a of amounts) {
+    if (!a) continue;
+    yuan = yuan.plus(a.yuan);
+    halfWidth = halfWidth.plus(a.halfWidth);
+    decimals = Math.max(decimals, a.unit === unit ? a.decimals : unit === '元' ? a.decimals + 4 : Math.max(0, a.decimals - 4));
+  }
+  return { yuan, unit, decimals, halfWidth, text: '' };
+}

@@ -6,6 +6,7 @@ import type { Amount } from '../amount/amount.js';
 import type { Block, ReportData } from '../data/read.js';
 import type { RowData, SectionData } from '../data/tables.js';
 import type { DataNode, Where } from '../data/tree.js';
+import { pathOf } from '../data/derived.js';
 
 export interface Fact {
   /** An Amount, a count or score (Decimal), or null for an empty cell. */
@@ -28,7 +29,13 @@ export function segments(ref: string): string[] {
 }
 
 function findRow(section: SectionData, key: string): RowData | undefined {
-  return section.byKey.get(key) ?? section.rows.find((r) => r.code === key);
+  return section.byKey.get(key) ?? section.rows.find((r) => r.code === key || r.label === key);
+}
+
+/** A "code name" key found by its code or its name alone (年初预算.201, 年初预算.一般公共服务支出). */
+function byName(node: DataNode & { kind: 'map' }, key: string): DataNode | undefined {
+  for (const [k, v] of node.entries) if (k.startsWith(`${key} `) || k.endsWith(` ${key}`)) return v;
+  return undefined;
 }
 
 /** Every indicator node of a 绩效 block, by its 三级指标 name. */
@@ -93,6 +100,11 @@ export function resolve(report: ReportData, ref: string): Fact | undefined {
     const kindOf = row?.def?.type === 'count' ? 'count' : 'amount';
     return { value: cell?.value ?? null, where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: kindOf };
   }
+  const derived = report.derived.get(pathOf([kind, ...rest]));
+  if (derived) {
+    const label = [kind, ...rest].join(' › ');
+    return { value: derived.value, ...(derived.text !== undefined ? { text: derived.text } : {}), where: undefined, fallback: blockOf(report, kind)?.root.where, label, kind: derived.kind };
+  }
   const repeatable = report.template.manifest.blocks.repeatable?.[kind];
   const name = repeatable ? rest.shift() : undefined;
   const block = blockOf(report, kind, name);
@@ -109,7 +121,7 @@ export function resolve(report: ReportData, ref: string): Fact | undefined {
       node = indicator;
       continue;
     }
-    node = node?.kind === 'map' ? node.entries.get(key) : node?.kind === 'list' ? node.items[Number(key)] : undefined;
+    node = node?.kind === 'map' ? (node.entries.get(key) ?? byName(node, key)) : node?.kind === 'list' ? node.items[Number(key)] : undefined;
   }
   return nodeFact(node, block.root.where, path.join(' › '));
 }

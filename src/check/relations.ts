@@ -59,7 +59,11 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
   if (consistent && difference.isZero()) return true;
   const tolerance = halfWidth(t).plus(halfWidth(s));
   const u = unitWord(amount);
-  const partsText = parts.map((p) => `${p.weight.eq(ONE) ? '' : p.weight.eq(ONE.neg()) ? '−' : `${p.weight}×`}${p.fact.label}`).join(' + ');
+  const written = parts.filter((p) => p.fact.value !== null);
+  const emptyCount = parts.length - written.length;
+  const partsText =
+    (written.map((p) => `${p.weight.eq(ONE) ? '' : p.weight.eq(ONE.neg()) ? '−' : `${p.weight}×`}${p.fact.label}`).join(' + ') || '各项') +
+    (emptyCount ? `(其余 ${emptyCount} 项为空)` : '');
   diagnose(vfile, {
     rule: meta.id,
     severity: consistent ? 'info' : meta.severity,

@@ -13,6 +13,7 @@ import type { Template } from '../template/types.js';
 import type { FrontMatter } from './front-matter.js';
 import { buildTree, child, textOf, type DataNode } from './tree.js';
 import { readTable, type TableData } from './tables.js';
+import { deriveFacts, type DerivedValue } from './derived.js';
 
 export interface Block {
   kind: string;
@@ -31,6 +32,8 @@ export interface ReportData {
   blocks: Block[];
   byKind: Map<string, Block[]>;
   tables: Map<string, TableData>;
+  /** Figures the data implies (totals, 总分, 等级, 执行率…), by path; see data/derived.ts. */
+  derived: Map<string, DerivedValue>;
 }
 
 export const BLOCK_SCHEMA = (kind: string): string => `https://juesuan.dev/schemas/blocks/${kind}.schema.json`;
@@ -43,7 +46,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
   const blockKinds = [...template.manifest.blocks.required, ...(template.manifest.blocks.optional ?? [])];
   const known = [...tableIds, ...blockKinds];
   const repeatable = template.manifest.blocks.repeatable ?? {};
-  const data: ReportData = { frontMatter, template, blocks: [], byKind: new Map(), tables: new Map() };
+  const data: ReportData = { frontMatter, template, blocks: [], byKind: new Map(), tables: new Map(), derived: new Map() };
 
   const present = new Set<string>();
   for (const parsed of files) {
@@ -91,6 +94,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
     }
   }
 
+  data.derived = deriveFacts(data);
   const missing = [...tableIds, ...template.manifest.blocks.required].filter((kind) => !present.has(kind));
   if (missing.length) {
     diagnose(vfile, {

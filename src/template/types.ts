@@ -105,10 +105,18 @@ export type RuleDef =
   | { id: string; kind: 'equal'; description: string; severity?: 'error' | 'warning'; left: string; right: string }
   | { id: string; kind: 'empty-iff'; description: string; severity?: 'error' | 'warning'; 'when-zero': string[]; table: string };
 
+/** A phrase of prose that names a figure (templates/<t>/prose.yaml). */
+export interface ProseBinding {
+  pattern: string;
+  path: string;
+  compare?: 'number' | 'text';
+}
+
 export interface Template {
   name: string;
   manifest: TemplateManifest;
   rules: RuleDef[];
+  prose: ProseBinding[];
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
   /** Every text file of the template folder (narrative partials, print style…), by relative path. */
