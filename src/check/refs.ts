@@ -18,7 +18,8 @@ export interface Fact {
   fallback: Where | undefined;
   /** A readable name: 公开01 收入 › 本年收入合计. */
   label: string;
-  kind: 'amount' | 'count' | 'score' | 'text';
+  /** `invalid`: the value could not be read (already reported), so no rule uses it. */
+  kind: 'amount' | 'count' | 'score' | 'text' | 'invalid';
 }
 
 /** Splits a reference into segments; `[…]` quotes a segment holding dots. */
@@ -66,6 +67,8 @@ function nodeFact(node: DataNode | undefined, fallback: Where | undefined, label
       return { value: node.value, where: node.where, fallback, label, kind: node.kind };
     case 'text':
       return { value: null, text: node.text, where: node.where, fallback, label, kind: 'text' };
+    case 'invalid':
+      return { value: null, where: node.where, fallback, label, kind: 'invalid' };
     default:
       return { value: null, where: node.where, fallback, label, kind: 'text' };
   }
@@ -97,7 +100,7 @@ export function resolve(report: ReportData, ref: string): Fact | undefined {
     const label = `${kind} ${multi ? `${sectionKey} › ` : ''}${row?.key ?? rowKey}${section.def.columns.length > 1 ? ` › ${columnKey}` : ''}`;
     const block = blockOf(report, kind);
     const cell = row?.cells.get(columnKey);
-    const kindOf = row?.def?.type === 'count' ? 'count' : 'amount';
+    const kindOf = cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount';
     return { value: cell?.value ?? null, where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: kindOf };
   }
   const derived = report.derived.get(pathOf([kind, ...rest]));

@@ -47,10 +47,16 @@ function related(facts: Fact[], label = '组成项'): Related[] {
   return facts.filter((f) => (f.where ?? f.fallback) && f.value !== null).map((f) => ({ file: fileOf(f), place: place(f), label: `${label} ${f.label}` }));
 }
 
+/** A rule over a value that could not be read says nothing: the value is reported already. */
+function unreadable(...facts: Fact[]): boolean {
+  return facts.some((f) => f.kind === 'invalid');
+}
+
 const unitWord = (amount: boolean) => (amount ? '万元' : '');
 
 /** total = Σ weight·part, within the 尾数 intervals; inexact but consistent sums are infos. */
-export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[]): boolean {
+export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[], totalLabel = total.label): boolean {
+  if (unreadable(total, ...parts.map((p) => p.fact))) return true;
   const t = intervalOf(total.value as Amount | Decimal | null);
   const s = parts.reduce((acc, p) => add(acc, scale(intervalOf(p.fact.value as Amount | Decimal | null), p.weight)), ZERO_INTERVAL);
   const amount = isAmountFact(total);
@@ -68,8 +74,8 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
     rule: meta.id,
     severity: consistent ? 'info' : meta.severity,
     reason: consistent
-      ? `${total.label} ${showInterval(t, amount)}${u} 与各项之和 ${showInterval(s, amount)}${u} 相差 ${show(difference.abs(), amount)}${u},在尾数容差 ${show(tolerance, amount)}${u} 之内`
-      : `${meta.description}: ${total.label} 为 ${showInterval(t, amount)}${u},而 ${partsText} = ${showInterval(s, amount)}${u}`,
+      ? `${totalLabel} ${showInterval(t, amount)}${u} 与各项之和 ${showInterval(s, amount)}${u} 相差 ${show(difference.abs(), amount)}${u},在尾数容差 ${show(tolerance, amount)}${u} 之内`
+      : `${meta.description}: ${totalLabel} 为 ${showInterval(t, amount)}${u},而 ${partsText} = ${showInterval(s, amount)}${u}`,
     file: fileOf(total),
     place: place(total),
     expected: showInterval(s, amount),
@@ -83,6 +89,7 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
 
 /** The same figure in two places: equal exactly at the same precision, overlapping otherwise. */
 export function checkEqual(vfile: VFile, meta: RuleMeta, left: Fact, right: Fact): boolean {
+  if (unreadable(left, right)) return true;
   const l = intervalOf(left.value as Amount | Decimal | null);
   const r = intervalOf(right.value as Amount | Decimal | null);
   const amount = isAmountFact(left) || isAmountFact(right);
@@ -111,6 +118,7 @@ export function checkEqual(vfile: VFile, meta: RuleMeta, left: Fact, right: Fact
 
 /** Σ left ≤ Σ right: fails only when even the smallest left exceeds the largest right. */
 export function checkLessOrEqual(vfile: VFile, meta: RuleMeta, left: Fact[], right: Fact[]): boolean {
+  if (unreadable(...left, ...right)) return true;
   const sum = (facts: Fact[]) => facts.reduce((acc, f) => add(acc, intervalOf(f.value as Amount | Decimal | null)), ZERO_INTERVAL);
   const l = sum(left);
   const r = sum(right);

@@ -20,7 +20,7 @@ function fact(table: TableData, section: SectionData, row: RowData | undefined, 
     where: cell?.where,
     fallback: row?.where ?? fallbackRow?.where,
     label,
-    kind: row?.def?.type === 'count' ? 'count' : 'amount',
+    kind: cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount',
   };
 }
 

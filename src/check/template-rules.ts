@@ -108,7 +108,9 @@ export function runTemplateRule(vfile: VFile, report: ReportData, rule: RuleDef)
         const right = facts(rule.right);
         if (!left || !right || left.length === 0) break;
         const [total, ...rest] = left;
-        checkSum(vfile, meta, total!, [...right.map((fact) => ({ fact, weight: ONE })), ...rest.map((fact) => ({ fact, weight: ONE.neg() }))]);
+        // Σ left = Σ right is checked as left[0] = Σ right − Σ left[1…]; the message names the whole left side.
+        const totalLabel = rest.length ? left.map((f) => f.label).join(' + ') : total!.label;
+        checkSum(vfile, meta, total!, [...right.map((fact) => ({ fact, weight: ONE })), ...rest.map((fact) => ({ fact, weight: ONE.neg() }))], totalLabel);
         break;
       }
       case 'le': {

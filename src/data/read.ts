@@ -66,10 +66,9 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
       if (raw.yaml.errors.length) continue; // already reported by the parse stage
       const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : BLOCK_SCHEMA(raw.kind);
       const { errors, values } = registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
-      if (errors.length) {
-        reportSchemaErrors(vfile, raw.file, raw, errors, `数据块「${raw.kind}」`);
-        continue;
-      }
+      // A block with schema errors is still read: its valid values take part in the checks, so one
+      // bad cell does not hide the rest of the table.
+      if (errors.length) reportSchemaErrors(vfile, raw.file, raw, errors, `数据块「${raw.kind}」`);
       const root = buildTree(raw.file, raw, values);
       const nameField = repeatable[raw.kind];
       const name = nameField ? textOf(child(root, nameField))?.trim() : undefined;

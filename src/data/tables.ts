@@ -8,13 +8,15 @@ import type { Amount } from '../amount/amount.js';
 import { diagnose } from '../diagnostics/message.js';
 import { suggest } from '../schema/errors.js';
 import { rowKey, rowLabel, type Classification, type RowDef, type SectionDef, type TableDef, type Template } from '../template/types.js';
-import type { DataNode, Where } from './tree.js';
+import { textOf as textOfNode, type DataNode, type Where } from './tree.js';
 
 export interface Cell {
   /** The value (Amount for amounts, Decimal for counts), or null for an empty cell. */
   value: Amount | Decimal | null;
   /** Where it was written; undefined when the data did not write this cell. */
   where: Where | undefined;
+  /** The text could not be read as a value (reported already): rules leave the cell out. */
+  invalid?: boolean;
 }
 
 export interface RowData {
@@ -43,6 +45,7 @@ const CODE_ROW = /^(\d+)\s+(.+)$/u;
 function cellOf(node: DataNode | undefined): Cell {
   if (!node) return { value: null, where: undefined };
   if (node.kind === 'amount' || node.kind === 'count') return { value: node.value, where: node.where };
+  if (node.kind === 'invalid') return { value: null, where: node.where, invalid: true };
   return { value: null, where: node.where };
 }
 
@@ -52,9 +55,11 @@ function readRow(section: SectionDef, node: DataNode | undefined): Map<string, C
     cells.set(section.columns[0]!.key, cellOf(node));
     return cells;
   }
+  // A value written where a map of columns belongs is reported by the schema; its cells are unreadable.
+  const misplaced = node !== undefined && node.kind !== 'map' && node.kind !== 'list' && textOfNode(node) !== '';
   for (const column of section.columns) {
     const cell = node?.kind === 'map' ? node.entries.get(column.key) : undefined;
-    cells.set(column.key, cellOf(cell));
+    cells.set(column.key, misplaced ? { value: null, where: node.where, invalid: true } : cellOf(cell));
   }
   return cells;
 }

@@ -22,7 +22,8 @@ export type DataNode =
   | { kind: 'list'; items: DataNode[]; where: Where }
   | { kind: 'text'; text: string; where: Where }
   | { kind: 'amount'; value: Amount | null; text: string; where: Where }
-  | { kind: 'count' | 'score'; value: Decimal | null; text: string; where: Where };
+  | { kind: 'count' | 'score'; value: Decimal | null; text: string; where: Where }
+  | { kind: 'invalid'; value: null; text: string; where: Where };
 
 function build(node: unknown, pointer: string, keyPlace: Position | undefined, file: SourceFile, region: YamlRegion, values: Map<string, TypedValue>, at: number): DataNode {
   const yamlNode = node as YamlNode | null | undefined;
@@ -62,6 +63,6 @@ export function child(node: DataNode | undefined, key: string): DataNode | undef
 export function textOf(node: DataNode | undefined): string | undefined {
   if (!node) return undefined;
   if (node.kind === 'text') return node.text;
-  if (node.kind === 'amount' || node.kind === 'count' || node.kind === 'score') return node.text;
+  if (node.kind === 'amount' || node.kind === 'count' || node.kind === 'score' || node.kind === 'invalid') return node.text;
   return undefined;
 }

@@ -5,12 +5,14 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseAmount, parseCount, parseScore, type Parsed, type ParseFailure } from '../amount/parse.js';
 import type { Amount, Unit } from '../amount/amount.js';
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 export type TypedValue =
   | { type: 'amount'; value: Amount | null }
   | { type: 'count'; value: Decimal | null }
-  | { type: 'score'; value: Decimal | null };
+  | { type: 'score'; value: Decimal | null }
+  /** A value whose text could not be read (already reported): rules leave it out. */
+  | { type: 'invalid'; value: null };
 
 export interface ValidationResult {
   errors: ErrorObject[];
@@ -18,7 +20,7 @@ export interface ValidationResult {
   values: Map<string, TypedValue>;
 }
 
-type JuesuanType = 'amount' | 'count' | 'score' | 'na';
+type JuesuanType = 'amount' | 'exactAmount' | 'count' | 'score' | 'na';
 
 interface Session {
   unit: Unit;
@@ -53,14 +55,21 @@ export class SchemaRegistry {
         };
         if (kind === 'na') {
           if (data.trim() === '') return true;
+          if (session && cxt) session.values.set(cxt.instancePath, { type: 'invalid', value: null });
           return fail({ ok: false, rule: 'table/not-applicable', reason: '此栏在官方表中印为「——」(不适用),不应填写' });
         }
         let parsed: Parsed<unknown>;
-        if (kind === 'amount') parsed = parseAmount(data, session?.unit ?? '万元');
+        if (kind === 'amount' || kind === 'exactAmount') parsed = parseAmount(data, session?.unit ?? '万元');
         else if (kind === 'count') parsed = parseCount(data);
         else parsed = parseScore(data);
-        if (!parsed.ok) return fail(parsed);
-        if (session && cxt) session.values.set(cxt.instancePath, { type: kind, value: parsed.value } as TypedValue);
+        if (!parsed.ok) {
+          if (session && cxt) session.values.set(cxt.instancePath, { type: 'invalid', value: null });
+          return fail(parsed);
+        }
+        let value = parsed.value;
+        // An accounting figure (a project's 预算数, 执行数) is exact however few decimals it shows.
+        if (kind === 'exactAmount' && value) value = { ...(value as Amount), halfWidth: new Decimal(0) };
+        if (session && cxt) session.values.set(cxt.instancePath, { type: kind === 'exactAmount' ? 'amount' : kind, value } as TypedValue);
         return true;
       },
     });

@@ -43,8 +43,8 @@ function sectionSchema(section: SectionDef, classifications: Map<string, Classif
     return { type: ['object', 'string'], maxLength: 0, properties, additionalProperties: false };
   }
   if (section.total) properties[section.total.key] = rowSchema(section, undefined);
-  const digits = classification?.digits ?? [3, 5, 7];
-  const codePattern = `^(${digits.map((d) => `\\d{${d}}`).join('|')}) \\S`;
+  // Any digits here: a code of the wrong length gets hierarchy/code-format, which can say more.
+  const codePattern = '^\\d+ \\S';
   return {
     type: ['object', 'string'],
     maxLength: 0,

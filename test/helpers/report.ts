@@ -40,7 +40,8 @@ export function summarize(vfile: VFile, dir: string): string[] {
   return (vfile.messages as Diagnostic[]).map((m) => {
     const start = m.place && 'start' in m.place ? m.place.start : m.place;
     const file = (m.file ?? '').replace(`${dir}/`, '');
-    return `${m.ruleId} ${file}:${start?.line ?? 0}:${start?.column ?? 0}`;
+    const severity = m.fatal === undefined || m.fatal === null ? 'info ' : '';
+    return `${severity}${m.ruleId} ${file}:${start?.line ?? 0}:${start?.column ?? 0}`;
   });
 }
 
