@@ -176,6 +176,27 @@ function executionRate(vfile: VFile, block: Block): void {
   }
 }
 
+/** Whether two printed forms of one indicator value say the same ("≥98%" / ">=98%", "1次" / "1"). */
+function sameIndicatorText(a: string | undefined, b: string | undefined): boolean {
+  if (normalizeIndicatorText(a) === normalizeIndicatorText(b)) return true;
+  const ta = parseTarget(a);
+  const tb = parseTarget(b);
+  if (ta && tb) return ta.op === tb.op && ta.value.eq(tb.value);
+  // A table that prints a target without its operator ("98%") states only the number.
+  const na = ta?.value ?? parseActual(a)?.value;
+  const nb = tb?.value ?? parseActual(b)?.value;
+  return Boolean(na && nb && na.eq(nb) && !(ta && tb));
+}
+
+/** The 产出表 rows of a 部门评价 block (二级指标 → rows). */
+function outputRows(root: DataNode): { name: string; node: DataNode }[] {
+  const table = child(root, '产出表');
+  if (table?.kind !== 'map') return [];
+  return [...table.entries.values()].flatMap((list) =>
+    list.kind === 'list' ? list.items.map((node) => ({ name: textOf(child(node, '三级指标'))?.trim() ?? '', node })) : [],
+  );
+}
+
 /** A 部门评价 table that repeats the project's indicators repeats them exactly. */
 function evaluationCopy(vfile: VFile, report: ReportData, block: Block): void {
   const project = report.byKind.get('项目绩效')?.find((b) => b.name === block.name);
@@ -188,26 +209,29 @@ function evaluationCopy(vfile: VFile, report: ReportData, block: Block): void {
     return;
   }
   const own = indicators(project.root);
-  for (const row of indicatorRows(block.root)) {
-    const original = own.get(row.name);
-    if (!original) {
-      diagnose(vfile, {
-        rule: 'cross/evaluation-indicator',
-        reason: `部门评价表的指标「${row.name}」不在「${block.name}」的自评表中`,
-        ...at(child(row.node, '三级指标'), block.root.where),
-      });
-      continue;
-    }
-    for (const field of ['年度指标值', '实际完成值', '分值', '得分']) {
-      const mine = child(row.node, field);
-      const theirs = child(original, field);
-      const a = normalizeIndicatorText(textOf(mine));
-      const b = normalizeIndicatorText(textOf(theirs));
-      const same = a === b || (/^[\d.]+$/u.test(a) && /^[\d.]+$/u.test(b) && new Decimal(a).eq(new Decimal(b)));
-      if (!same) {
+  const copies: [string, { name: string; node: DataNode }[], string[]][] = [
+    ['评分表', indicatorRows(block.root), ['年度指标值', '实际完成值', '分值', '得分']],
+    ['产出情况表', outputRows(block.root), ['年度指标值', '实际完成值']],
+  ];
+  for (const [table, rows, fields] of copies) {
+    for (const row of rows) {
+      // Such tables may add the unit to the name: 高频服务事项接入(项), 维护系统次数(次/每月).
+      const original = own.get(row.name) ?? own.get(row.name.replace(/\s*[(（][^()（）]*[)）]$/u, ''));
+      if (!original) {
         diagnose(vfile, {
           rule: 'cross/evaluation-indicator',
-          reason: `部门评价表中「${row.name}」的${field}为「${textOf(mine) ?? ''}」,与自评表的「${textOf(theirs) ?? ''}」不一致`,
+          reason: `部门评价${table}的指标「${row.name}」不在「${block.name}」的自评表中`,
+          ...at(child(row.node, '三级指标'), block.root.where),
+        });
+        continue;
+      }
+      for (const field of fields) {
+        const mine = child(row.node, field);
+        const theirs = child(original, field);
+        if (sameIndicatorText(textOf(mine), textOf(theirs))) continue;
+        diagnose(vfile, {
+          rule: 'cross/evaluation-indicator',
+          reason: `部门评价${table}中「${row.name}」的${field}为「${textOf(mine) ?? ''}」,与自评表的「${textOf(theirs) ?? ''}」不一致`,
           ...at(mine, block.root.where),
           expected: textOf(theirs) ?? '',
           actual: textOf(mine) ?? '',

@@ -80,6 +80,12 @@ function blockSpans(report: ReportData): Span[] {
   return spans;
 }
 
+/** A short quote of the matched text, ending at the number. */
+function quoteOf(text: string, start: number, end: number): string {
+  const quote = text.slice(start, end).trim();
+  return quote.length > 24 ? `…${quote.slice(-20)}` : quote;
+}
+
 function literalInterval(text: string, unit: string): Interval {
   const value = new Decimal(text.replace(/,/gu, ''));
   const decimals = value.decimalPlaces();
@@ -135,7 +141,7 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
         const expected = shown(fact, unit);
         diagnose(vfile, {
           rule: 'prose/mismatch',
-          reason: `文中「${m[0].trim()}」与数据不一致: ${fact.label} 为 ${expected}${unit}`,
+          reason: `文中「${quoteOf(span.text, m.index, vAt + v.length)}」与数据不一致: ${fact.label} 为 ${expected}${unit}`,
           file: span.file.path,
           place: { start, end },
           expected,
@@ -158,11 +164,39 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
     }
   }
   glossary(vfile, files);
+  for (const span of spans) if (!span.ignored.has('prose/duplicate-item')) duplicateItems(vfile, span);
+}
+
+/** An enumeration ("经营收入0.00万元,占0.00%;…") that names one item twice in a sentence. */
+function duplicateItems(vfile: VFile, span: Span): void {
+  const ITEM = /(?<name>[\u4e00-\u9fff]{2,16}?)\s*[\d,.]+\s*万元\s*[,，]\s*占/gu;
+  let sentenceStart = 0;
+  for (const sentence of span.text.split(/(?<=[。])/u)) {
+    const seen = new Map<string, number>();
+    for (const m of sentence.matchAll(ITEM)) {
+      const name = m.groups!.name!;
+      const at = sentenceStart + (m.index ?? 0);
+      const first = seen.get(name);
+      if (first === undefined) {
+        seen.set(name, at);
+        continue;
+      }
+      diagnose(vfile, {
+        rule: 'prose/duplicate-item',
+        severity: 'warning',
+        reason: `同一列举中「${name}」出现了两次;是否漏列或错列了其他项目?`,
+        file: span.file.path,
+        place: { start: pointAt(span.file, span.offset + at), end: pointAt(span.file, span.offset + at + name.length) },
+        related: [{ file: span.file.path, place: pointAt(span.file, span.offset + first), label: '第一次' }],
+      });
+    }
+    sentenceStart += sentence.length;
+  }
 }
 
 /** "(一)术语:定义" items: a term defined twice, or one definition under two terms. */
 function glossary(vfile: VFile, files: ParsedFile[]): void {
-  const ITEM = /^\s*[((][一二三四五六七八九十]+[))]\s*(?<term>[^::\n]{1,40})[::](?<definition>[\s\S]+)$/u;
+  const ITEM = /^\s*[(（][一二三四五六七八九十]+[)）]\s*(?<term>[^:：\n]{1,40})[:：](?<definition>[\s\S]+)$/u;
   for (const parsed of files) {
     const terms = new Map<string, number>();
     const definitions = new Map<string, { term: string; at: number }>();
