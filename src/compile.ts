@@ -21,7 +21,11 @@ declare module 'vfile' {
 /** Compiles a report as far as `check`: every problem is a message on the returned VFile. */
 export function compileReport(source: ReportSource, workspace: Workspace): VFile {
   const vfile = new VFile({ path: source.dir });
-  const parsed = parseReport(vfile, source);
+  return compileParsed(vfile, parseReport(vfile, source), workspace);
+}
+
+/** The stages after parsing (for callers that already hold the parsed files, like the mutation test). */
+export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Workspace): VFile {
   vfile.data.parsed = parsed;
   const frontMatter = readFrontMatter(vfile, parsed, workspace.registry);
   if (!frontMatter) return vfile;
