@@ -442,6 +442,7 @@ describe('seed coverage: the 13 项目支出绩效自评表', () => {
           expect(line, `${row} row of ${name}`).toBeGreaterThan(0);
           const printed = fundNumbers(SEED[line]!);
           const fields = FUND_FIELDS.filter((f) => !FUND_EXCEPTIONS.some((e) => e.project === name && e.row === row && e.field === f && e.seed === null));
+          expect(printed.length, `numbers of the ${row} row of ${name}: ${printed.join(' ')}`).toBeGreaterThan(fields.length);
           fields.forEach((field, i) => {
             const seed = printed[i]!;
             const value = valueAt(block.root, '资金', field);

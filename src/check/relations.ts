@@ -6,7 +6,7 @@ import { WAN, type Amount } from '../amount/amount.js';
 import { exact } from '../amount/format.js';
 import { diagnose, type Related, type Severity } from '../diagnostics/message.js';
 import type { Fact } from './refs.js';
-import { add, halfWidth, intersects, intervalOf, midpoint, scale, ZERO_INTERVAL, type Interval } from './interval.js';
+import { add, halfWidth, intersects, intervalOf, isPoint, midpoint, scale, ZERO_INTERVAL, type Interval } from './interval.js';
 
 export interface RuleMeta {
   id: string;
@@ -47,6 +47,11 @@ function related(facts: Fact[], label = '组成项'): Related[] {
   return facts.filter((f) => (f.where ?? f.fallback) && f.value !== null).map((f) => ({ file: fileOf(f), place: place(f), label: `${label} ${f.label}` }));
 }
 
+/** One side is an exact value and the other its rounding: no 尾数 difference to report. */
+function isRounding(a: Interval, b: Interval): boolean {
+  return (isPoint(a) && a.lo.gte(b.lo) && a.lo.lte(b.hi)) || (isPoint(b) && b.lo.gte(a.lo) && b.lo.lte(a.hi));
+}
+
 /** A rule over a value that could not be read says nothing: the value is reported already. */
 function unreadable(...facts: Fact[]): boolean {
   return facts.some((f) => f.kind === 'invalid');
@@ -62,7 +67,7 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
   const amount = isAmountFact(total);
   const consistent = intersects(t, s);
   const difference = midpoint(t).minus(midpoint(s));
-  if (consistent && difference.isZero()) return true;
+  if (consistent && (difference.isZero() || isRounding(t, s))) return true;
   const tolerance = halfWidth(t).plus(halfWidth(s));
   const u = unitWord(amount);
   const written = parts.filter((p) => p.fact.value !== null);
@@ -96,7 +101,7 @@ export function checkEqual(vfile: VFile, meta: RuleMeta, left: Fact, right: Fact
   const samePrecision = halfWidth(l).eq(halfWidth(r));
   const ok = samePrecision ? midpoint(l).eq(midpoint(r)) : intersects(l, r);
   const difference = midpoint(l).minus(midpoint(r));
-  if (ok && difference.isZero()) return true;
+  if (ok && (difference.isZero() || isRounding(l, r))) return true;
   const u = unitWord(amount);
   const tolerance = samePrecision ? new Decimal(0) : halfWidth(l).plus(halfWidth(r));
   diagnose(vfile, {

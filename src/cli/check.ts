@@ -15,6 +15,7 @@ export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报�
 选项:
   --format human|json   输出格式(默认 human)
   --strict              有警告也以 1 退出
+  --verbose             也显示提示(一致但不精确的尾数差;JSON 输出总是包含)
   -h, --help            显示此帮助
 
 退出码: 0 无错误; 1 发现错误(--strict 时含警告); 2 用法或读写错误。
@@ -24,6 +25,7 @@ export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报�
 export interface CheckOptions {
   format: 'human' | 'json';
   strict: boolean;
+  verbose: boolean;
   color: boolean;
   github: boolean;
 }
@@ -51,7 +53,7 @@ export function compilePaths(paths: string[]): VFile[] {
 export function runCheck(paths: string[], options: CheckOptions, out: (s: string) => void): number {
   const files = compilePaths(paths);
   if (options.format === 'json') out(formatJson(files));
-  else out(formatHuman(files, options.color ? COLORS : undefined));
+  else out(formatHuman(files, options.color ? COLORS : undefined, options.verbose));
   if (options.github) out(formatGithub(files));
   const counts = countBySeverity(files.flatMap((f) => f.messages));
   return counts.error > 0 || (options.strict && counts.warning > 0) ? 1 : 0;

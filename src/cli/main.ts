@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CHECK_HELP, runCheck } from './check.js';
 import { SCHEMA_HELP, runSchema } from './schema.js';
 import { UsageError } from './load.js';
+import { RULES_HELP, runRules } from './rules.js';
 
 const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
@@ -12,6 +13,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 命令:
   check <报告>...     检查报告的数据与数字
   schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
+  rules               列出所有检查规则
 
 每个命令都有 --help。例: juesuan check reports/xunyang-digital-economy/2023
 `;
@@ -43,7 +45,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         out(HELP);
         return command === undefined ? 2 : 0;
       case 'check': {
-        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false } });
+        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
         if (values.help) {
           out(CHECK_HELP);
           return 0;
@@ -53,7 +55,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         if (format !== 'human' && format !== 'json') throw new UsageError(`--format 应为 human 或 json,而不是「${format}」`);
         return runCheck(
           positionals,
-          { format, strict: Boolean(values.strict), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
+          { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
           out,
         );
       }
@@ -64,6 +66,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           return 0;
         }
         return runSchema(Boolean(values.check), out, err);
+      }
+      case 'rules': {
+        const { values } = parse(rest, { format: { type: 'string', default: 'human' }, 'write-readme': { type: 'boolean', default: false } });
+        if (values.help) {
+          out(RULES_HELP);
+          return 0;
+        }
+        if (values.format !== 'human' && values.format !== 'md') throw new UsageError(`--format 应为 human 或 md,而不是「${String(values.format)}」`);
+        return runRules(String(values.format), Boolean(values['write-readme']), out);
       }
       default:
         throw new UsageError(`未知的命令「${command}」\n\n${HELP}`);

@@ -18,11 +18,12 @@ function where(d: Diagnostic): string {
   return start ? `${d.file}:${start.line}:${start.column}` : `${d.file ?? ''}`;
 }
 
-/** One line per diagnostic, sorted, then a summary line. */
-export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR): string {
+/** One line per diagnostic, sorted, then a summary line; infos only when `verbose`. */
+export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, verbose = false): string {
   const lines: string[] = [];
   const all = files.flatMap((f) => sortDiagnostics(f.messages));
   for (const d of all) {
+    if (d.severity === 'info' && !verbose) continue;
     let line = `${where(d)}  ${colors.severity(d.severity, SEVERITY_WORD[d.severity])}  ${d.reason}  ${colors.dim(d.ruleId ?? '')}`;
     const details: string[] = [];
     if (d.expected?.length) details.push(`应为 ${d.expected.join(' 或 ')}`);
@@ -38,10 +39,11 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR):
   }
   const counts = countBySeverity(all);
   const n = files.length;
-  if (all.length === 0) lines.push(`✔ ${n} 份报告检查通过,没有发现问题`);
+  const infos = counts.info ? (verbose ? `${counts.info} 个提示` : `${counts.info} 个尾数提示,用 --verbose 查看`) : '';
+  if (counts.error + counts.warning === 0) lines.push(`✔ ${n} 份报告检查通过,没有发现问题${infos ? `(${infos})` : ''}`);
   else {
     const parts = [`${counts.error} 个错误`, `${counts.warning} 个警告`];
-    if (counts.info) parts.push(`${counts.info} 个提示`);
+    if (infos) parts.push(infos);
     lines.push(`${counts.error ? '✖' : '⚠'} ${n} 份报告: ${parts.join(', ')}`);
   }
   return lines.join('\n') + '\n';

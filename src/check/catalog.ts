@@ -1,0 +1,94 @@
+// The catalogue of juesuan's built-in rules: id, severity and what each finds, in Chinese. With
+// each template's rules.yaml it is the one list of rules — `juesuan rules` prints both, and the
+// README's rule table is generated from them.
+import type { Template } from '../template/types.js';
+
+export interface RuleInfo {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  /** 基本平衡 / 逻辑性 / 核实性 for number rules; 格式 for the shape of the input. */
+  class: '基本平衡' | '逻辑性' | '核实性' | '格式';
+  description: string;
+}
+
+export const BUILT_IN_RULES: RuleInfo[] = [
+  { id: 'yaml/syntax', severity: 'error', class: '格式', description: '数据块或文件头的 YAML 无法解析' },
+  { id: 'yaml/duplicate-key', severity: 'error', class: '格式', description: '同一映射中一个键写了两次' },
+  { id: 'schema/unknown-key', severity: 'error', class: '格式', description: '数据块中有模式不认识的键(附「是否为…」建议)' },
+  { id: 'schema/required', severity: 'error', class: '格式', description: '缺少必填的键' },
+  { id: 'schema/type', severity: 'error', class: '格式', description: '应为映射处写了值,或相反' },
+  { id: 'schema/enum', severity: 'error', class: '格式', description: '取值不在允许的范围内' },
+  { id: 'schema/format', severity: 'error', class: '格式', description: '取值格式不对(年度、日期…)' },
+  { id: 'schema/empty', severity: 'error', class: '格式', description: '不能为空的项为空' },
+  { id: 'schema/duplicate', severity: 'error', class: '格式', description: '列表中有重复项' },
+  { id: 'schema/invalid', severity: 'error', class: '格式', description: '其他不符合模式的写法' },
+  { id: 'amount/space', severity: 'error', class: '格式', description: '金额的数字中有空格(如「292. 90」,PDF 复制所致)' },
+  { id: 'amount/full-width', severity: 'error', class: '格式', description: '金额用了全角数字或符号(如「２９２.９０」)' },
+  { id: 'amount/format', severity: 'error', class: '格式', description: '金额不是可接受的数字写法(多个小数点、NaN、科学计数法、正号、千分位错位…)' },
+  { id: 'amount/precision', severity: 'error', class: '格式', description: '金额小数位多于单位允许(元 2 位,万元 6 位)' },
+  { id: 'count/format', severity: 'error', class: '格式', description: '数量不是非负整数' },
+  { id: 'score/format', severity: 'error', class: '格式', description: '分数不是非负数' },
+  { id: 'score/precision', severity: 'error', class: '格式', description: '分数多于 2 位小数' },
+  { id: 'table/not-applicable', severity: 'error', class: '格式', description: '官方表中印为「——」的单元格填了数' },
+  { id: 'block/unknown-kind', severity: 'error', class: '格式', description: '模板不认识的数据块种类' },
+  { id: 'block/duplicate', severity: 'error', class: '格式', description: '只能有一个的数据块出现了两次(或同名项目重复)' },
+  { id: 'block/info-string', severity: 'error', class: '格式', description: '数据块的信息串不是「yaml data=<种类>」' },
+  { id: 'block/indented', severity: 'error', class: '格式', description: '数据块被缩进(放在了列表或引用中)' },
+  { id: 'report/no-index', severity: 'error', class: '格式', description: '报告文件夹中没有 index.md' },
+  { id: 'report/front-matter', severity: 'error', class: '格式', description: 'index.md 没有文件头' },
+  { id: 'report/unknown-template', severity: 'error', class: '格式', description: '文件头指定的模板不存在' },
+  { id: 'report/missing-file', severity: 'error', class: '格式', description: 'parts 列出的文件不存在' },
+  { id: 'report/missing-block', severity: 'error', class: '格式', description: '缺少模板要求的数据块' },
+  { id: 'report/empty-file', severity: 'error', class: '格式', description: '报告中的文件是空的' },
+  { id: 'report/unlisted-file', severity: 'warning', class: '格式', description: '文件夹中的 .md 文件不在 parts 中,不会印出' },
+  { id: 'report/template-year', severity: 'warning', class: '核实性', description: '报告年度与模板年度不同' },
+  { id: 'template/invalid', severity: 'error', class: '格式', description: '模板自身的文件有误' },
+  { id: 'template/missing-file', severity: 'error', class: '格式', description: '模板缺少文件' },
+  { id: 'template/invalid-reference', severity: 'error', class: '格式', description: '模板规则引用了不存在的表格位置' },
+  { id: 'balance/row-sum', severity: 'error', class: '基本平衡', description: '合计行应等于其组成行之和(表定义中的 sum,按尾数区间判断;一致但不精确时为提示)' },
+  { id: 'balance/column-sum', severity: 'error', class: '基本平衡', description: '每行的合计栏应等于其组成栏之和' },
+  { id: 'balance/within', severity: 'error', class: '逻辑性', description: '「其中」行不应大于其所属行' },
+  { id: 'hierarchy/sum', severity: 'error', class: '基本平衡', description: '合计 = Σ类,类 = Σ款,款 = Σ项(由编码推出)' },
+  { id: 'hierarchy/missing-parent', severity: 'error', class: '逻辑性', description: '印了项(款)却没有印其所属的款(类)' },
+  { id: 'hierarchy/code-format', severity: 'error', class: '格式', description: '科目编码位数不对(功能分类 3/5/7 位,经济分类 3/5 位)' },
+  { id: 'hierarchy/code-name', severity: 'error', class: '逻辑性', description: '科目名称与模板科目表不一致' },
+  { id: 'hierarchy/unknown-code', severity: 'warning', class: '核实性', description: '模板科目表中没有此编码' },
+  { id: 'perf/weight-total', severity: 'error', class: '基本平衡', description: '绩效自评表各指标分值之和(含预算执行率)应为 100' },
+  { id: 'perf/score-over-weight', severity: 'error', class: '逻辑性', description: '指标得分超过其分值' },
+  { id: 'perf/score-total', severity: 'error', class: '基本平衡', description: '写出的总分应等于各项得分之和' },
+  { id: 'perf/score-vs-target', severity: 'warning', class: '核实性', description: '已达到年度指标却未得满分,或未达到却得满分' },
+  { id: 'perf/cost-actual', severity: 'error', class: '基本平衡', description: '项目成本指标实际完成值之和应等于执行数' },
+  { id: 'perf/cost-target-budget', severity: 'warning', class: '核实性', description: '成本指标的年度指标值合计超过全年预算数' },
+  { id: 'perf/execution-rate', severity: 'error', class: '逻辑性', description: '写出的执行率应为执行数 ÷ 全年预算数' },
+  { id: 'cross/evaluation-project', severity: 'error', class: '逻辑性', description: '部门评价的项目没有自评表' },
+  { id: 'cross/evaluation-indicator', severity: 'error', class: '逻辑性', description: '部门评价报告中的指标与项目自评表不一致' },
+  { id: 'prose/mismatch', severity: 'error', class: '逻辑性', description: '文中写的数与它所指的数据不一致(文表一致)' },
+  { id: 'prose/unbound-literal', severity: 'warning', class: '核实性', description: '文中直接写了金额或百分比,未绑定数据' },
+  { id: 'prose/duplicate-item', severity: 'warning', class: '核实性', description: '同一列举中某项出现两次' },
+  { id: 'prose/duplicate-term', severity: 'warning', class: '核实性', description: '名词解释中同一术语解释了两次' },
+  { id: 'prose/copied-text', severity: 'warning', class: '核实性', description: '两个术语的解释完全相同(误复制)' },
+];
+
+/** Every rule: the built-in ones and the template's, one entry per id (descriptions joined). */
+export function allRules(templates: Template[]): RuleInfo[] {
+  const out = new Map<string, RuleInfo>(BUILT_IN_RULES.map((r) => [r.id, { ...r }]));
+  for (const template of templates) {
+    for (const rule of template.rules) {
+      const severity = rule.severity ?? 'error';
+      const ruleClass = severity === 'warning' ? '核实性' : rule.kind === 'le' ? '逻辑性' : '基本平衡';
+      const existing = out.get(rule.id);
+      if (existing) {
+        if (!existing.description.includes(rule.description)) existing.description += `;${rule.description}`;
+      } else out.set(rule.id, { id: rule.id, severity, class: ruleClass, description: rule.description });
+    }
+  }
+  return [...out.values()];
+}
+
+/** The rules as a Markdown table (the README's rule list). */
+export function rulesMarkdown(rules: RuleInfo[]): string {
+  const word = { error: '错误', warning: '警告', info: '提示' };
+  const lines = ['| 规则 | 严重性 | 类别 | 说明 |', '|---|---|---|---|'];
+  for (const r of rules) lines.push(`| \`${r.id}\` | ${word[r.severity]} | ${r.class} | ${r.description.replace(/\|/gu, '\\|')} |`);
+  return lines.join('\n') + '\n';
+}
