@@ -9,23 +9,29 @@ import { suggest } from './schema/errors.js';
 import { placeOfPointer } from './parse/locate.js';
 import { useTemplate, type Workspace } from './workspace.js';
 import { check } from './check/index.js';
+import { narrate, type Narration } from './narrate/render.js';
 
 declare module 'vfile' {
   interface DataMap {
     parsed: ParsedReport;
     frontMatter: FrontMatter;
     report: ReportData;
+    narration: Narration;
   }
 }
 
-/** Compiles a report as far as `check`: every problem is a message on the returned VFile. */
-export function compileReport(source: ReportSource, workspace: Workspace): VFile {
+/**
+ * Compiles a report through check and narrate: every problem is a message on the returned VFile.
+ * `prior` is the previous year's report, when the repository has it (its figures are 上年).
+ */
+export function compileReport(source: ReportSource, workspace: Workspace, prior?: ReportSource): VFile {
   const vfile = new VFile({ path: source.dir });
-  return compileParsed(vfile, parseReport(vfile, source), workspace);
+  const priorData = prior ? compileReport(prior, workspace).data.report : undefined;
+  return compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
 }
 
 /** The stages after parsing (for callers that already hold the parsed files, like the mutation test). */
-export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Workspace): VFile {
+export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Workspace, prior?: ReportData): VFile {
   vfile.data.parsed = parsed;
   const frontMatter = readFrontMatter(vfile, parsed, workspace.registry);
   if (!frontMatter) return vfile;
@@ -58,6 +64,9 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   }
   const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
   vfile.data.report = report;
+  // Data that could not be read would only make every sentence that names it fail again.
+  const unreadable = vfile.messages.some((m) => m.fatal === true);
   check(vfile, report, parsed.files);
+  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
   return vfile;
 }

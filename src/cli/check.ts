@@ -6,7 +6,7 @@ import { compileReport } from '../compile.js';
 import { countBySeverity } from '../diagnostics/message.js';
 import { formatGithub, formatHuman, formatJson, type Colors } from '../diagnostics/format.js';
 import { createWorkspace, type Workspace } from '../workspace.js';
-import { findReports, loadSchemas, loadTemplates, readReport, templatesFor } from './load.js';
+import { findReports, loadSchemas, loadTemplates, priorReportDir, readReport, templatesFor } from './load.js';
 
 export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报告的文件夹>... [选项]
 
@@ -42,11 +42,14 @@ export function workspaceFor(reportDirs: string[]): Workspace {
   return createWorkspace(loadSchemas(), templates);
 }
 
-/** Compiles every report named on the command line. */
+/** Compiles every report named on the command line (with the previous year's, when present). */
 export function compilePaths(paths: string[]): VFile[] {
   const dirs = findReports(paths);
   const workspace = workspaceFor(dirs);
-  return dirs.map((dir) => compileReport(readReport(dir), workspace));
+  return dirs.map((dir) => {
+    const prior = priorReportDir(dir);
+    return compileReport(readReport(dir), workspace, prior ? readReport(prior) : undefined);
+  });
 }
 
 /** Runs `check`; returns the exit code. */

@@ -97,3 +97,12 @@ export function findReports(paths: string[]): string[] {
   }
   return found;
 }
+
+/** reports/<dept>/<year − 1>/ beside a report folder named by its year, when it holds a report. */
+export function priorReportDir(dir: string): string | undefined {
+  const clean = dir.replace(/[\\/]+$/u, '');
+  const year = /(\d{4})$/u.exec(clean);
+  if (!year) return undefined;
+  const prior = join(dirname(clean), String(Number(year[1]) - 1));
+  return existsSync(join(prior, 'index.md')) ? prior.split(sep).join('/') : undefined;
+}

@@ -5,6 +5,7 @@ import { CHECK_HELP, runCheck } from './check.js';
 import { SCHEMA_HELP, runSchema } from './schema.js';
 import { UsageError } from './load.js';
 import { RULES_HELP, runRules } from './rules.js';
+import { NARRATE_HELP, runNarrate } from './narrate.js';
 
 const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
@@ -13,6 +14,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 命令:
   check <报告>...     检查报告的数据与数字
   schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
+  narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
 
 每个命令都有 --help。例: juesuan check reports/xunyang-digital-economy/2023
@@ -66,6 +68,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           return 0;
         }
         return runSchema(Boolean(values.check), out, err);
+      }
+      case 'narrate': {
+        const { values, positionals } = parse(rest, { all: { type: 'boolean', default: false } });
+        if (values.help) {
+          out(NARRATE_HELP);
+          return 0;
+        }
+        return runNarrate(positionals, Boolean(values.all), out, err);
       }
       case 'rules': {
         const { values } = parse(rest, { format: { type: 'string', default: 'human' }, 'write-readme': { type: 'boolean', default: false } });

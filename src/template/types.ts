@@ -97,6 +97,12 @@ export interface TemplateManifest {
     executionWeight: number;
     grades: GradeBand[];
   };
+  narrative?: {
+    /** 上年 path → the path of the same figure in the previous year's report. */
+    prior?: Record<string, string>;
+    /** Names the 情况说明 uses for a code instead of the table's (303 → 对个人和家庭补助支出). */
+    names?: Record<string, string>;
+  };
 }
 
 /** A rule between tables or beyond them (templates/<t>/rules.yaml). */
