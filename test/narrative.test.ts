@@ -86,6 +86,7 @@ describe('the generated 情况说明', () => {
 
   it('has as many sentences as the published one', () => {
     expect(pub.length).toBeGreaterThan(40);
+    console.log(`sentences compared: ${pub.length}`);
     expect(gen.length).toBe(pub.length);
   });
 
