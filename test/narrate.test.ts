@@ -68,3 +68,15 @@ describe('narrate', () => {
     expect(text).toContain('本年收入合计292.90万元，比上年减少207.10万元，下降41.42%');
   });
 });
+
+describe('percentage basis', () => {
+  it('computes from the displayed 万元 when the template says so', () => {
+    const dir = copyReport();
+    made.push(dir);
+    edit(join(dir, '..', '..', '..', 'templates', 'jiangxi-county-2023'), 'template.yaml', 'percentBasis: held', 'percentBasis: displayed');
+    const text = compile(dir).data.narration!.files.get('explanation.md')!;
+    // From 6.56 and 1.72 rather than from 6.56 and 17,227.90 元: 4.84 / 1.72 = 281.40%.
+    expect(text).toContain('（三）对个人和家庭补助支出6.56万元，比上年增加4.84万元，增长281.40%');
+    expect(text).toContain('完成年初预算的119.06%');
+  });
+});

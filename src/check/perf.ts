@@ -10,7 +10,7 @@ import type { Block, ReportData } from '../data/read.js';
 import { child, textOf, type DataNode, type Where } from '../data/tree.js';
 import { indicators } from './refs.js';
 import { halfWidth, intersects, intervalOf, type Interval } from './interval.js';
-import { checkSum, type RuleMeta } from './relations.js';
+import { checkEqual, checkSum, type RuleMeta } from './relations.js';
 import { meets, moneyUnit, normalizeIndicatorText, parseActual, parseTarget } from '../perf/indicator.js';
 import { indicatorRows, type IndicatorRow } from '../perf/indicators.js';
 
@@ -242,6 +242,22 @@ function evaluationCopy(vfile: VFile, report: ReportData, block: Block): void {
   }
 }
 
+/** A 部门整体 table that writes its 全年预算数 / 执行数 writes the 附件1 totals. */
+function wholeFunds(vfile: VFile, report: ReportData, block: Block): void {
+  const fund = child(block.root, '资金');
+  for (const key of ['全年预算数', '执行数']) {
+    const written = child(fund, key);
+    const derived = report.derived.get(`部门整体绩效.资金.${key}`);
+    if (written?.kind !== 'amount' || !derived?.value) continue;
+    checkEqual(
+      vfile,
+      { id: 'perf/whole-funds', description: `部门整体支出绩效自评表的${key}应等于附件1 的${key === '执行数' ? '决算' : '全年预算'}支出总额`, severity: 'error' },
+      { value: written.value, where: written.where, fallback: block.root.where, label: `部门整体绩效 › 资金 › ${key}`, kind: 'amount' },
+      { value: derived.value as Amount, where: undefined, fallback: block.root.where, label: `预算执行 ${key === '执行数' ? '决算' : '全年预算'}支出总额`, kind: 'amount' },
+    );
+  }
+}
+
 /** Runs every 绩效 rule. */
 export function runPerformanceRules(vfile: VFile, report: ReportData): void {
   const weight = new Decimal(report.template.manifest.performance?.executionWeight ?? 10);
@@ -254,6 +270,7 @@ export function runPerformanceRules(vfile: VFile, report: ReportData): void {
   for (const block of report.byKind.get('部门整体绩效') ?? []) {
     scores(vfile, block, weight);
     scoreAgainstTarget(vfile, block);
+    wholeFunds(vfile, report, block);
   }
   for (const block of report.byKind.get('部门评价') ?? []) {
     evaluationCopy(vfile, report, block);

@@ -109,12 +109,31 @@ function hierarchy(vfile: VFile, table: TableData, section: SectionData): void {
   }
 }
 
+/** No negative amount, except in rows the definition marks `signed` (结余分配…). */
+function negatives(vfile: VFile, table: TableData, section: SectionData): void {
+  for (const row of section.rows) {
+    if (row.def?.signed) continue;
+    for (const [column, cell] of row.cells) {
+      const value = cell.value;
+      const yuan = value && !Decimal.isDecimal(value) ? (value as { yuan: Decimal }).yuan : (value as Decimal | null);
+      if (!yuan || !yuan.isNegative() || !cell.where) continue;
+      diagnose(vfile, {
+        rule: 'balance/negative',
+        reason: `${table.def.id}「${row.key}」${section.def.columns.length > 1 ? `「${column}」` : ''}为负数;此栏不应为负`,
+        file: cell.where.file.path,
+        place: cell.where.place,
+      });
+    }
+  }
+}
+
 /** Runs every rule the table definitions imply. */
 export function runTableRules(vfile: VFile, report: ReportData): void {
   for (const table of report.tables.values()) {
     for (const section of table.sections.values()) {
       definedSums(vfile, table, section);
       hierarchy(vfile, table, section);
+      negatives(vfile, table, section);
     }
   }
 }

@@ -30,6 +30,8 @@ export interface HelperHost {
   warn(error: NarrateError): void;
   /** The template's names for codes in the 情况说明 (303 → 对个人和家庭补助支出). */
   names: Record<string, string>;
+  /** Rates from values as held, or as displayed (万元, 2 decimals). */
+  basis: 'held' | 'displayed';
 }
 
 type Options = HelperOptions & { loc?: Loc; name?: string };
@@ -68,6 +70,12 @@ function isTrue(value: unknown): boolean {
 
 /** The helpers, keyed by name. */
 export function helpers(host: HelperHost): Record<string, (...args: unknown[]) => unknown> {
+  /** An operand of a rate: as held, or rounded to the displayed 0.01 万元 (100 元). */
+  const operand = (v: unknown, what: string, opts: Options): Decimal => {
+    const n = need(v, what, opts).number();
+    if (host.basis === 'held' || !(v instanceof Value) || v.kind !== 'amount') return n;
+    return n.div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(100);
+  };
   return {
     万元: (v, ...rest) => `${wan(need(v, '金额', options([v, ...rest])).number())}万元`,
     万元简: (v, ...rest) => `${wanShort(need(v, '金额', options([v, ...rest])).number())}万元`,
@@ -82,7 +90,7 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
     百分比: (v, ...rest) => `${percent(need(v, '百分比', options([v, ...rest])).number())}%`,
     变动: (current, prior, ...rest) => {
       const opts = options([current, prior, ...rest]);
-      return phrase(() => change(need(current, '本年数', opts).number(), need(prior, '上年数', opts).number()), opts);
+      return phrase(() => change(operand(current, '本年数', opts), operand(prior, '上年数', opts)), opts);
     },
     有变动: (current, prior, ...rest) => {
       const opts = options([current, prior, ...rest]);
@@ -90,11 +98,11 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
     },
     占: (part, whole, ...rest) => {
       const opts = options([part, whole, ...rest]);
-      return phrase(() => share(need(part, '部分', opts).number(), need(whole, '总数', opts).number()), opts);
+      return phrase(() => share(operand(part, '部分', opts), operand(whole, '总数', opts)), opts);
     },
     完成率: (actual, budget, ...rest) => {
       const opts = options([actual, budget, ...rest]);
-      return completion(need(actual, '决算数', opts).number(), need(budget, '预算数', opts).number()) ?? '';
+      return completion(operand(actual, '决算数', opts), operand(budget, '预算数', opts)) ?? '';
     },
     比较: (a, b, ...rest) => {
       const opts = options([a, b, ...rest]);

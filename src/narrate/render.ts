@@ -68,6 +68,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
       this.warnings.push(Object.assign(error, partial ? { partial } : {}));
     },
     names: report.template.manifest.narrative?.names ?? {},
+    basis: report.template.manifest.narrative?.percentBasis ?? ('held' as const),
   };
   const context = buildContext(report, prior);
   let renderText: Narration['renderText'] = (text) => text;

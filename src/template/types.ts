@@ -102,6 +102,11 @@ export interface TemplateManifest {
     prior?: Record<string, string>;
     /** Names the 情况说明 uses for a code instead of the table's (303 → 对个人和家庭补助支出). */
     names?: Record<string, string>;
+    /**
+     * What changes, shares and rates are computed from: the values as held (元 where the data has 元;
+     * the default, as the seed did), or the values as displayed (万元, 2 decimals).
+     */
+    percentBasis?: 'held' | 'displayed';
   };
 }
 
