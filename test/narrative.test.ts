@@ -46,8 +46,9 @@ function generated(): string[] {
   const report = vfile.data.report!;
   const markdown = ['index.md', ...report.frontMatter.parts].map((f) => narration.files.get(f) ?? '').join('\n');
   const part = withoutDataBlocks(partThree(markdown))
+    .replace(/<!--[\s\S]*?-->/gu, '')
     .split('\n')
-    .filter((line) => !line.startsWith('#') && !/^The sentences of this part|^\(`templates|^table already holds/u.test(line))
+    .filter((line) => !line.startsWith('#'))
     .join('\n');
   const cut = part.indexOf('项目部门评价报告见第五部分附件');
   return sentences(part.slice(0, cut));

@@ -23,12 +23,13 @@ describe('rule catalogue', () => {
 
   it('every rule id emitted in the source is catalogued', () => {
     const table = rulesTable();
-    const sources = ['check/relations.ts', 'check/perf.ts', 'check/prose.ts', 'check/table-rules.ts', 'check/template-rules.ts', 'data/tables.ts', 'data/read.ts', 'data/front-matter.ts', 'parse/report.ts', 'schema/errors.ts', 'amount/parse.ts', 'schema/registry.ts', 'compile.ts', 'template/load.ts'];
+    const sources = ['check/relations.ts', 'check/perf.ts', 'check/prose.ts', 'check/table-rules.ts', 'check/template-rules.ts', 'data/tables.ts', 'data/read.ts', 'data/front-matter.ts', 'parse/report.ts', 'schema/errors.ts', 'amount/parse.ts', 'schema/registry.ts', 'compile.ts', 'template/load.ts', 'cli/build.ts', 'render/document.ts', 'narrate/render.ts', 'narrate/helpers.ts', 'narrate/phrases.ts'];
     const emitted = new Set<string>();
     for (const file of sources) {
       const text = readFileSync(join(ROOT, 'src', file), 'utf8');
       for (const m of text.matchAll(/(?:rule|id):\s*'([a-z]+\/[a-z0-9-]+)'/gu)) emitted.add(m[1]!);
       for (const m of text.matchAll(/rule = '([a-z]+\/[a-z0-9-]+)'/gu)) emitted.add(m[1]!);
+      for (const m of text.matchAll(/(?:NarrateError|PhraseError)\('([a-z]+\/[a-z0-9-]+)'/gu)) emitted.add(m[1]!);
     }
     expect(emitted.size).toBeGreaterThan(30);
     for (const id of emitted) expect(table, id).toContain(`\`${id}\``);

@@ -6,6 +6,7 @@ import { SCHEMA_HELP, runSchema } from './schema.js';
 import { UsageError } from './load.js';
 import { RULES_HELP, runRules } from './rules.js';
 import { NARRATE_HELP, runNarrate } from './narrate.js';
+import { BUILD_HELP, runBuild } from './build.js';
 
 const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
@@ -13,6 +14,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
 命令:
   check <报告>...     检查报告的数据与数字
+  build <报告>...     印刷报告: PDF 与 HTML
   schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
@@ -35,8 +37,8 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
   }
 }
 
-/** Runs the CLI; returns the exit code. */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** Runs the CLI; returns the exit code (a promise for commands that print). */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -69,6 +71,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         }
         return runSchema(Boolean(values.check), out, err);
       }
+      case 'build': {
+        const { values, positionals } = parse(rest, { out: { type: 'string', default: 'dist' }, force: { type: 'boolean', default: false } });
+        if (values.help) {
+          out(BUILD_HELP);
+          return 0;
+        }
+        return runBuild(positionals, { out: String(values.out), force: Boolean(values.force), color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }, out, err).catch((error: unknown) => fail(error, err));
+      }
       case 'narrate': {
         const { values, positionals } = parse(rest, { all: { type: 'boolean', default: false } });
         if (values.help) {
@@ -90,17 +100,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         throw new UsageError(`未知的命令「${command}」\n\n${HELP}`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`juesuan: ${error.message}\n`);
-      return 2;
-    }
-    const e = error as NodeJS.ErrnoException;
-    if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/u.test(e.code)) {
-      err(`juesuan: 读写失败(${e.code}): ${e.path ?? e.message}\n`);
-      return 2;
-    }
-    err(`juesuan: 内部错误: ${e?.message ?? String(error)}\n请将此信息与输入一起报告给 juesuan 的维护者。\n`);
-    if (process.env.JUESUAN_DEBUG) err(`${e?.stack ?? ''}\n`);
+    return fail(error, err);
+  }
+}
+
+/** Turns any failure into a message and exit code 2 (never a stack trace, unless JUESUAN_DEBUG). */
+function fail(error: unknown, err: (s: string) => void): number {
+  if (error instanceof UsageError) {
+    err(`juesuan: ${error.message}\n`);
     return 2;
   }
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/u.test(e.code)) {
+    err(`juesuan: 读写失败(${e.code}): ${e.path ?? e.message}\n`);
+    return 2;
+  }
+  err(`juesuan: 内部错误: ${e?.message ?? String(error)}\n请将此信息与输入一起报告给 juesuan 的维护者。\n`);
+  if (process.env.JUESUAN_DEBUG) err(`${e?.stack ?? ''}\n`);
+  return 2;
 }

@@ -6,14 +6,19 @@ import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { diagnose } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
-import type { ParsedFile } from '../parse/markdown.js';
+import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { pointAt } from '../parse/locate.js';
 import { buildContext, Value, type Context } from './context.js';
 import { helpers, NarrateError } from './helpers.js';
 
+/** A piece of a file in print order: rendered prose, or a data block. */
+export type Chunk = { kind: 'prose'; markdown: string } | { kind: 'block'; block: DataBlock };
+
 export interface Narration {
   /** Each file's Markdown with its prose rendered (data blocks kept as they are). */
   files: Map<string, string>;
+  /** Each file as rendered prose and data blocks, in order (what the renderer lays out). */
+  chunks: Map<string, Chunk[]>;
   /** Renders a text (a 原因, a 偏差原因…) with the helpers; `scope` adds a block's own fields. */
   renderText(text: string, scope?: Context): string;
   context: Context;
@@ -116,30 +121,41 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
   };
 
   const out = new Map<string, string>();
+  const chunks = new Map<string, Chunk[]>();
   for (const parsed of files) {
     let rendered = '';
     let at = 0;
+    const pieces: Chunk[] = [];
+    const blocksBetween = (from: number, to: number) => {
+      for (const block of parsed.blocks) {
+        const start = block.node.position?.start.offset ?? -1;
+        if (start >= from && start < to) pieces.push({ kind: 'block', block });
+      }
+    };
     for (const segment of proseSegments(parsed)) {
       rendered += parsed.file.text.slice(at, segment.start);
+      blocksBetween(at, segment.start);
       const source = parsed.file.text.slice(segment.start, segment.end);
       at = segment.end;
-      if (!source.includes('{{')) {
-        rendered += source;
-        continue;
+      let prose = source;
+      if (source.includes('{{')) {
+        host.warnings = [];
+        try {
+          prose = env.compile(source, { strict: true, noEscape: true })(context);
+        } catch (error) {
+          report_(vfile, parsed, segment, report, error);
+        }
+        for (const warning of host.warnings) report_(vfile, parsed, segment, report, warning);
       }
-      host.warnings = [];
-      try {
-        rendered += env.compile(source, { strict: true, noEscape: true })(context);
-      } catch (error) {
-        rendered += source;
-        report_(vfile, parsed, segment, report, error);
-      }
-      for (const warning of host.warnings) report_(vfile, parsed, segment, report, warning);
+      rendered += prose;
+      pieces.push({ kind: 'prose', markdown: prose });
     }
     rendered += parsed.file.text.slice(at);
+    blocksBetween(at, parsed.file.text.length);
     out.set(parsed.file.name, rendered);
+    chunks.set(parsed.file.name, pieces);
   }
-  return { files: out, renderText, context };
+  return { files: out, chunks, renderText, context };
 }
 
 function report_(vfile: VFile, parsed: ParsedFile, segment: Segment, report: ReportData, error: unknown): void {

@@ -97,6 +97,10 @@ export interface TemplateManifest {
     executionWeight: number;
     grades: GradeBand[];
   };
+  print?: {
+    /** The 尾数 note printed under the 目录. */
+    note?: string;
+  };
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;

@@ -1,0 +1,134 @@
+// The render stage: the whole report as one HTML document — cover, 目录 (with page numbers from a
+// first print), the parts in print order with their prose (remark → rehype, raw HTML dropped) and
+// their tables rendered from the data, the 尾数 note, the template's print style and the fonts.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { visit } from 'unist-util-visit';
+import type { Root as HastRoot, Element } from 'hast';
+import type { VFile } from 'vfile';
+import { diagnose } from '../diagnostics/message.js';
+import { pointAt } from '../parse/locate.js';
+import type { Block, ReportData } from '../data/read.js';
+import type { Narration } from '../narrate/render.js';
+import type { Context } from '../narrate/context.js';
+import { el, text } from './html.js';
+import { renderTable } from './tables.js';
+import { chineseDate, renderProject, renderUnits, renderWhole } from './perf.js';
+
+export interface Heading {
+  id: string;
+  level: number;
+  text: string;
+}
+
+export interface RenderOptions {
+  /** <link>s or <style> for the fonts (built by print/ from local files). */
+  fontStyles: string;
+  /** Page numbers of the headings, by id, from a first print (empty on the first pass). */
+  pages: Map<string, number>;
+}
+
+export interface Rendered {
+  html: string;
+  headings: Heading[];
+}
+
+/** Gives h1–h3 stable ids and collects them; refuses images that are not local files of the report. */
+function rehypeCollect(headings: Heading[], remote: string[]) {
+  return () => (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (/^h[1-3]$/u.test(node.tagName)) {
+        const id = `h${headings.length + 1}`;
+        node.properties = { ...node.properties, id };
+        headings.push({ id, level: Number(node.tagName[1]), text: textContent(node) });
+      }
+      if (node.tagName === 'img') {
+        const src = String(node.properties?.src ?? '');
+        if (/^[a-z][a-z0-9+.-]*:/iu.test(src) || src.startsWith('//')) {
+          remote.push(src);
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return index;
+        }
+      }
+      return undefined;
+    });
+  };
+}
+
+function textContent(node: Element | HastRoot): string {
+  let out = '';
+  visit(node, 'text', (t: { value: string }) => {
+    out += t.value;
+  });
+  return out;
+}
+
+function prose(markdown: string, headings: Heading[], remote: string[]): string {
+  return String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeCollect(headings, remote)).use(rehypeStringify).processSync(markdown));
+}
+
+function blockHtml(report: ReportData, block: Block | undefined, kind: string, narration: Narration): string {
+  if (!block) return '';
+  const ctx = { department: report.frontMatter.department, year: report.frontMatter.year };
+  const table = report.tables.get(kind);
+  if (table) return renderTable(table, ctx);
+  const perf = {
+    report,
+    year: report.frontMatter.year,
+    renderText: (t: string, b: Block) => narration.renderText(t, ((narration.context[b.kind] as Context | undefined)?.[b.name ?? ''] as Context | undefined) ?? (narration.context[b.kind] as Context)),
+  };
+  if (kind === '项目绩效') return renderProject(block, perf);
+  if (kind === '部门整体绩效') return renderWhole(block, perf);
+  if (kind === '机构') return renderUnits(block);
+  return '';
+}
+
+/** Renders a checked and narrated report to HTML. Remote images are reported, not loaded. */
+export function renderDocument(vfile: VFile, report: ReportData, narration: Narration, options: RenderOptions): Rendered {
+  const headings: Heading[] = [];
+  const remote: string[] = [];
+  const { department, year } = report.frontMatter;
+  const parts: string[] = [];
+  for (const name of ['index.md', ...report.frontMatter.parts]) {
+    for (const chunk of narration.chunks.get(name) ?? []) {
+      if (chunk.kind === 'prose') {
+        parts.push(prose(chunk.markdown, headings, remote));
+        continue;
+      }
+      const block = report.blocks.find((b) => b.node === chunk.block.node);
+      const html = blockHtml(report, block, chunk.block.kind, narration);
+      if (html) parts.push(html);
+    }
+  }
+  for (const src of remote) {
+    const source = vfile.data.parsed?.files.find((f) => f.file.text.includes(src));
+    diagnose(vfile, {
+      rule: 'print/remote-resource',
+      reason: `报告引用了外部资源「${src}」;印刷时不加载网络资源,请改用报告文件夹中的文件`,
+      file: source?.file.path ?? vfile.path,
+      place: source ? pointAt(source.file, source.file.text.indexOf(src)) : undefined,
+    });
+  }
+  const title = `${department}${year}年度部门决算`;
+  const date = report.frontMatter.date ? chineseDate(report.frontMatter.date) : '';
+  const cover = el('section', { class: 'cover' }, el('div', { class: 'cover-title' }, text(department)), el('div', { class: 'cover-subtitle' }, text(`${year}年度部门决算`)), date ? el('div', { class: 'cover-date' }, text(date)) : '');
+  const toc = el(
+    'nav',
+    { class: 'toc' },
+    el('h1', { class: 'toc-title' }, '目　录'),
+    el(
+      'ol',
+      undefined,
+      ...headings
+        .filter((h) => h.level <= 2)
+        .map((h) => el('li', { class: `toc-${h.level}` }, el('a', { href: `#${h.id}` }, el('span', { class: 'toc-text' }, text(h.text)), el('span', { class: 'toc-page' }, text(options.pages.has(h.id) ? String(options.pages.get(h.id)) : ''))))),
+    ),
+    report.template.manifest.print?.note ? el('p', { class: 'rounding-note' }, text(report.template.manifest.print.note)) : '',
+  );
+  const style = report.template.files.get('print/style.css') ?? '';
+  const html = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${text(title)}</title>${options.fontStyles}<style>${style}</style></head><body>${cover}${toc}<main>${parts.join('\n')}</main></body></html>\n`;
+  return { html, headings };
+}
