@@ -92,16 +92,19 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
   const remote: string[] = [];
   const { department, year } = report.frontMatter;
   const parts: string[] = [];
+  // Each file of the report is a part (or an annex) and starts a page.
   for (const name of ['index.md', ...report.frontMatter.parts]) {
+    const pieces: string[] = [];
     for (const chunk of narration.chunks.get(name) ?? []) {
       if (chunk.kind === 'prose') {
-        parts.push(prose(chunk.markdown, headings, remote));
+        pieces.push(prose(chunk.markdown, headings, remote));
         continue;
       }
       const block = report.blocks.find((b) => b.node === chunk.block.node);
       const html = blockHtml(report, block, chunk.block.kind, narration);
-      if (html) parts.push(html);
+      if (html) pieces.push(html);
     }
+    parts.push(el('section', { class: 'part', 'data-file': name }, ...pieces));
   }
   for (const src of remote) {
     const source = vfile.data.parsed?.files.find((f) => f.file.text.includes(src));
