@@ -7,6 +7,7 @@ import { UsageError } from './load.js';
 import { RULES_HELP, runRules } from './rules.js';
 import { NARRATE_HELP, runNarrate } from './narrate.js';
 import { BUILD_HELP, runBuild } from './build.js';
+import { DIFF_HELP, runDiff } from './diff.js';
 
 const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
@@ -15,6 +16,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 命令:
   check <报告>...     检查报告的数据与数字
   build <报告>...     印刷报告: PDF 与 HTML
+  diff <旧> <新>      比较两个年度或两个版本的报告
   schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
@@ -78,6 +80,16 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           return 0;
         }
         return runBuild(positionals, { out: String(values.out), force: Boolean(values.force), color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }, out, err).catch((error: unknown) => fail(error, err));
+      }
+      case 'diff': {
+        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, base: { type: 'string' } });
+        if (values.help) {
+          out(DIFF_HELP);
+          return 0;
+        }
+        const format = String(values.format);
+        if (!['human', 'md', 'json'].includes(format)) throw new UsageError(`--format 应为 human、md 或 json,而不是「${format}」`);
+        return runDiff(positionals, values.base === undefined ? undefined : String(values.base), format, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, out);
       }
       case 'narrate': {
         const { values, positionals } = parse(rest, { all: { type: 'boolean', default: false } });

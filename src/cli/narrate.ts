@@ -2,6 +2,9 @@
 import { compilePaths } from './check.js';
 import { formatHuman } from '../diagnostics/format.js';
 import { UsageError } from './load.js';
+import { partThree, withoutDataBlocks } from '../narrate/markdown.js';
+
+export { partThree, withoutDataBlocks };
 
 export const NARRATE_HELP = `用法: juesuan narrate <报告文件夹> [--all]
 
@@ -11,20 +14,6 @@ export const NARRATE_HELP = `用法: juesuan narrate <报告文件夹> [--all]
   --all        印出全部各部分(不只第三部分)
   -h, --help   显示此帮助
 `;
-
-/** The part of a report's Markdown from its "# 第三部分" heading to the next "# 第" heading. */
-export function partThree(markdown: string): string {
-  const start = markdown.search(/^# 第三部分/mu);
-  if (start < 0) return '';
-  const rest = markdown.slice(start);
-  const next = rest.slice(1).search(/^# 第/mu);
-  return next < 0 ? rest : rest.slice(0, next + 1);
-}
-
-/** Drops the data blocks (```yaml data=…```) of a Markdown text. */
-export function withoutDataBlocks(markdown: string): string {
-  return markdown.replace(/^```ya?ml data=[^\n]*\n[\s\S]*?^```\n?/gmu, '').replace(/\n{3,}/gu, '\n\n');
-}
 
 /** Runs `narrate`; returns the exit code. */
 export function runNarrate(paths: string[], all: boolean, out: (s: string) => void, err: (s: string) => void): number {
