@@ -59,13 +59,15 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
       reason: `报告年度 ${frontMatter.year} 与模板 ${template.name} 的年度 ${template.manifest.year} 不同;请确认表样与科目未变`,
       file: index.file.path,
       place: placeOfPointer(index.file, index.frontMatter!, '/year'),
-      severity: 'warning',
+      severity: 'info',
     });
   }
   const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
   vfile.data.report = report;
   // Data that could not be read would only make every sentence that names it fail again.
   const unreadable = vfile.messages.some((m) => m.fatal === true);
+  // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
+  if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
   if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
   return vfile;

@@ -67,9 +67,9 @@ describe('check output formats', () => {
   it('--strict fails on warnings', () => {
     const report = copyReport();
     try {
-      edit(report, 'index.md', 'year: 2023', 'year: 2024');
+      edit(report, 'index.md', '（一）组织、指导', '（一）组织（100万元）、指导');
       const { output, status } = run(['check', report, '--strict']);
-      expect(output).toContain('警告  报告年度 2024 与模板 jiangxi-county-2023 的年度 2023 不同');
+      expect(output).toContain('警告  文中直接写了数字「100万元」');
       expect(status).toBe(1);
       expect(run(['check', report]).status).toBe(0);
     } finally {

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { compileParsed, compileReport } from '../src/compile.js';
-import { readReport } from '../src/cli/load.js';
+import { priorReportDir, readReport } from '../src/cli/load.js';
 import { workspaceFor } from '../src/cli/check.js';
 import type { ParsedReport } from '../src/parse/report.js';
 import type { DataBlock } from '../src/parse/markdown.js';
@@ -114,7 +114,9 @@ function mutate(parsed: ParsedReport, target: Target, text: string): ParsedRepor
 describe('mutation test', () => {
   it('flags every change that breaks an identity', { timeout: 600_000 }, () => {
     const workspace = workspaceFor([SEED_REPORT]);
-    const base = compileReport(readReport(SEED_REPORT), workspace);
+    const prior = priorReportDir(SEED_REPORT);
+    const priorData = prior ? compileReport(readReport(prior), workspace).data.report : undefined;
+    const base = compileReport(readReport(SEED_REPORT), workspace, prior ? readReport(prior) : undefined);
     const problems = (v: VFile) => v.messages.filter((m) => m.fatal === true || m.fatal === false);
     expect(problems(base)).toEqual([]);
     const all = targets(base.data.report!);
@@ -127,7 +129,7 @@ describe('mutation test', () => {
         if (text === undefined || text === target.text) continue;
         const parsed = mutate(base.data.parsed!, target, text);
         if (!parsed) continue;
-        const result = compileParsed(new VFile({ path: SEED_REPORT }), parsed, workspace);
+        const result = compileParsed(new VFile({ path: SEED_REPORT }), parsed, workspace, priorData);
         const key = `${target.kind} ${mutation.name}`;
         const entry = tally.get(key) ?? { tried: 0, flagged: 0 };
         entry.tried++;

@@ -43,7 +43,7 @@ describe('narrate', () => {
   it('reports an unknown partial', () => {
     const dir = copy();
     edit(dir, 'explanation.md', '{{> 机关运行经费支出情况说明}}', '{{> 机关运行费用说明}}');
-    expect(summarize(compile(dir), dir)).toContain('narrate/unknown-partial explanation.md:70:1');
+    expect(summarize(compile(dir), dir)).toContain('narrate/unknown-partial explanation.md:42:1');
   });
 
   it('never prints template residue', () => {

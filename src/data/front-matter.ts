@@ -15,6 +15,8 @@ export interface FrontMatter {
   unit: Unit;
   date?: string;
   parts: string[];
+  /** A partial data file (a previous year's figures): no required blocks, no number rules, no print. */
+  partial: boolean;
 }
 
 export const FRONT_MATTER_SCHEMA = 'https://juesuan.dev/schemas/front-matter.schema.json';
@@ -40,7 +42,7 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     reportSchemaErrors(vfile, index.file, region, errors, '文件头');
     return undefined;
   }
-  const raw = value as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[] };
+  const raw = value as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[]; partial?: string };
   const frontMatter: FrontMatter = {
     department: raw.department,
     year: Number.parseInt(raw.year, 10),
@@ -48,6 +50,7 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     unit: raw.unit,
     ...(raw.date ? { date: raw.date } : {}),
     parts: raw.parts ?? [],
+    partial: raw.partial === 'true',
   };
   const present = new Set(report.names);
   frontMatter.parts.forEach((part, i) => {

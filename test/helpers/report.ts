@@ -1,10 +1,10 @@
 // Test helpers: copy the seed report to a temporary folder, change it, and check it in-process.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { compileReport } from '../../src/compile.js';
-import { readReport } from '../../src/cli/load.js';
+import { priorReportDir, readReport } from '../../src/cli/load.js';
 import { workspaceFor } from '../../src/cli/check.js';
 import type { Diagnostic } from '../../src/diagnostics/message.js';
 
@@ -12,13 +12,12 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SEED_REPORT = join(ROOT, 'reports', 'xunyang-digital-economy', '2023');
 export const SEED_TEXT = join(ROOT, '..', 'shared', 'seed', '000_5522c362a8f8a79d.txt');
 
-/** A temporary copy of a report, inside a temporary repository with juesuan's templates. */
+/** A temporary copy of a report (with its department's other years), in a temporary repository with juesuan's templates. */
 export function copyReport(from = SEED_REPORT): string {
   const root = mkdtempSync(join(tmpdir(), 'juesuan-test-'));
   cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
-  const dir = join(root, 'reports', 'dept', '2023');
-  cpSync(from, dir, { recursive: true });
-  return dir;
+  cpSync(dirname(from), join(root, 'reports', 'dept'), { recursive: true });
+  return join(root, 'reports', 'dept', basename(from));
 }
 
 /** Replaces one exact text in a file of a report (the text must occur exactly once). */
@@ -30,9 +29,10 @@ export function edit(dir: string, file: string, from: string, to: string): void 
   writeFileSync(path, text.replace(from, to));
 }
 
-/** Compiles a report folder in-process. */
+/** Compiles a report folder in-process, with the previous year's report when there is one. */
 export function compile(dir: string): VFile {
-  return compileReport(readReport(dir), workspaceFor([dir]));
+  const prior = priorReportDir(dir);
+  return compileReport(readReport(dir), workspaceFor([dir]), prior ? readReport(prior) : undefined);
 }
 
 /** `rule file:line:column` for each diagnostic, file relative to the report folder. */
