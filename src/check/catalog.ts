@@ -40,6 +40,7 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'report/missing-file', severity: 'error', class: '格式', description: 'parts 列出的文件不存在' },
   { id: 'report/missing-block', severity: 'error', class: '格式', description: '缺少模板要求的数据块' },
   { id: 'report/empty-file', severity: 'error', class: '格式', description: '报告中的文件是空的' },
+  { id: 'report/todo', severity: 'error', class: '格式', description: '报告中留有 TODO(待填写),如 juesuan new 生成的主要原因' },
   { id: 'report/unlisted-file', severity: 'warning', class: '格式', description: '文件夹中的 .md 文件不在 parts 中,不会印出' },
   { id: 'report/template-year', severity: 'info', class: '核实性', description: '报告年度与模板年度不同' },
   { id: 'template/invalid', severity: 'error', class: '格式', description: '模板自身的文件有误' },

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type { ReportData } from '../data/read.js';
 import type { ParsedFile } from '../parse/markdown.js';
 import { runProseRules } from './prose.js';
+import { runTodoRule } from './todo.js';
 import { runTableRules } from './table-rules.js';
 import { runTemplateRule } from './template-rules.js';
 import { runPerformanceRules } from './perf.js';
@@ -14,4 +15,5 @@ export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): vo
   for (const rule of report.template.rules) runTemplateRule(vfile, report, rule);
   runPerformanceRules(vfile, report);
   runProseRules(vfile, report, files);
+  runTodoRule(vfile, report, files);
 }

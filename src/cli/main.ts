@@ -8,6 +8,7 @@ import { RULES_HELP, runRules } from './rules.js';
 import { NARRATE_HELP, runNarrate } from './narrate.js';
 import { BUILD_HELP, runBuild } from './build.js';
 import { DIFF_HELP, runDiff } from './diff.js';
+import { NEW_HELP, runNew } from './new.js';
 
 const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
@@ -17,6 +18,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
   check <报告>...     检查报告的数据与数字
   build <报告>...     印刷报告: PDF 与 HTML
   diff <旧> <新>      比较两个年度或两个版本的报告
+  new <部门> <年度>   由上一年度的报告生成新年度的报告
   schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
@@ -90,6 +92,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         const format = String(values.format);
         if (!['human', 'md', 'json'].includes(format)) throw new UsageError(`--format 应为 human、md 或 json,而不是「${format}」`);
         return runDiff(positionals, values.base === undefined ? undefined : String(values.base), format, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, out);
+      }
+      case 'new': {
+        const { values, positionals } = parse(rest, { reports: { type: 'string', default: 'reports' } });
+        if (values.help) {
+          out(NEW_HELP);
+          return 0;
+        }
+        return runNew(positionals, String(values.reports), out);
       }
       case 'narrate': {
         const { values, positionals } = parse(rest, { all: { type: 'boolean', default: false } });

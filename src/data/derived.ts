@@ -61,12 +61,13 @@ export function deriveFacts(report: ReportData): Map<string, DerivedValue> {
     const budget = sumAmounts(amountsIn(child(child(exec, '全年预算'), '支出')));
     set(['预算执行', '预算调整'], { value: { ...full, yuan: full.yuan.minus(initial.yuan), halfWidth: full.halfWidth.plus(initial.halfWidth) }, kind: 'amount' });
     const rate = executionRate(spent, budget);
-    if (rate) set(['预算执行', '执行率'], { value: rate, kind: 'score' });
+    // No budget, no rate: the figure exists but is empty (printed as "——").
+    set(['预算执行', '执行率'], { value: rate ?? null, kind: 'score' });
     const whole = report.byKind.get('部门整体绩效')?.[0];
     if (whole) {
       set(['部门整体绩效', '资金', '全年预算数'], { value: budget, kind: 'amount' });
       set(['部门整体绩效', '资金', '执行数'], { value: spent, kind: 'amount' });
-      if (rate) set(['部门整体绩效', '资金', '执行率'], { value: rate, kind: 'score' });
+      set(['部门整体绩效', '资金', '执行率'], { value: rate ?? null, kind: 'score' });
     }
   }
 
@@ -93,7 +94,7 @@ export function deriveFacts(report: ReportData): Map<string, DerivedValue> {
     const spentValue = spent?.kind === 'amount' ? spent.value : null;
     spentAll.push(spentValue);
     const rate = executionRate(spentValue, budget?.kind === 'amount' ? budget.value : null);
-    if (rate) set(['项目绩效', name, '执行率'], { value: rate, kind: 'score' });
+    set(['项目绩效', name, '执行率'], { value: rate ?? null, kind: 'score' });
   }
   set(['项目绩效', '数量'], { value: new Decimal(projects.length), kind: 'count' });
   set(['项目绩效', '执行数合计'], { value: sumAmounts(spentAll), kind: 'amount' });

@@ -87,7 +87,11 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
       // An empty cell is a zero in a sentence ("团组0个").
       return value.kind !== 'text' && value.isEmpty() ? '0' : value.toString();
     },
-    百分比: (v, ...rest) => `${percent(need(v, '百分比', options([v, ...rest])).number())}%`,
+    百分比: (v, ...rest) => {
+      const value = need(v, '百分比', options([v, ...rest]));
+      // A rate without a base (no budget) is printed as a dash, not as 0.00%.
+      return value.isEmpty() ? '——' : `${percent(value.number())}%`;
+    },
     变动: (current, prior, ...rest) => {
       const opts = options([current, prior, ...rest]);
       return phrase(() => change(operand(current, '本年数', opts), operand(prior, '上年数', opts)), opts);
