@@ -3,17 +3,16 @@
 // .html atomically, so a failed build never leaves a partial file.
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { styleText } from 'node:util';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { countBySeverity } from '../diagnostics/message.js';
-import { formatHuman, type Colors } from '../diagnostics/format.js';
+import { formatHuman } from '../diagnostics/format.js';
 import { renderDocument } from '../render/document.js';
 import { pointAt } from '../parse/locate.js';
 import { loadFonts, type Fonts } from '../print/fonts.js';
 import { launch, NoBrowserError } from '../print/browser.js';
 import { bookmarkPages, normalizePdf, printFile, removeTemp, writeTemp } from '../print/pdf.js';
-import { compilePaths } from './check.js';
+import { COLORS, compilePaths } from './check.js';
 import { UsageError } from './load.js';
 import { writeAtomic } from './write.js';
 
@@ -37,10 +36,6 @@ export interface BuildOptions {
   color: boolean;
 }
 
-const COLORS: Colors = {
-  severity: (s, t) => styleText(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', t),
-  dim: (t) => styleText('dim', t),
-};
 
 /** The date printed in the PDF: SOURCE_DATE_EPOCH, else the report's date, else the end of its year. */
 export function buildDate(vfile: VFile): Date {

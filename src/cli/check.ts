@@ -30,7 +30,7 @@ export interface CheckOptions {
   github: boolean;
 }
 
-const COLORS: Colors = {
+export const COLORS: Colors = {
   severity: (s, t) => styleText(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', t),
   dim: (t) => styleText('dim', t),
 };
