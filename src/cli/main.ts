@@ -76,12 +76,35 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         return runSchema(Boolean(values.check), out, err);
       }
       case 'build': {
-        const { values, positionals } = parse(rest, { out: { type: 'string', default: 'dist' }, force: { type: 'boolean', default: false } });
+        const { values, positionals } = parse(rest, {
+          out: { type: 'string', default: 'dist' },
+          force: { type: 'boolean', default: false },
+          all: { type: 'boolean', default: false },
+          jobs: { type: 'string', default: '2' },
+          shard: { type: 'string' },
+          timeout: { type: 'string', default: '180' },
+        });
         if (values.help) {
           out(BUILD_HELP);
           return 0;
         }
-        return runBuild(positionals, { out: String(values.out), force: Boolean(values.force), color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }, out, err).catch((error: unknown) => fail(error, err));
+        const jobs = Number(values.jobs);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`--jobs 应为 1–16 的整数,而不是「${String(values.jobs)}」`);
+        const timeout = Number(values.timeout);
+        if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout 应为正数(秒),而不是「${String(values.timeout)}」`);
+        let shard: { index: number; count: number } | undefined;
+        if (values.shard !== undefined) {
+          const m = /^(\d+)\/(\d+)$/u.exec(String(values.shard));
+          if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard 应写作 i/n(1 ≤ i ≤ n),如 2/4,而不是「${String(values.shard)}」`);
+          shard = { index: Number(m[1]), count: Number(m[2]) };
+        }
+        const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+        return runBuild(
+          positionals,
+          { out: String(values.out), force: Boolean(values.force), color: tty && !process.env.NO_COLOR, all: Boolean(values.all), jobs, ...(shard ? { shard } : {}), timeout, progress: tty },
+          out,
+          err,
+        ).catch((error: unknown) => fail(error, err));
       }
       case 'diff': {
         const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, base: { type: 'string' } });

@@ -49,7 +49,7 @@ function titleOf(value: unknown): string {
   return '';
 }
 
-/** The 1-based page of every bookmark, by title (first occurrence), read from the PDF outline. */
+/** The 1-based page of every bookmark, by title (first occurrence), read from the PDF outline; `\0pages` is the page count. */
 export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const pages = doc.getPages().map((p) => p.ref.toString());
@@ -65,6 +65,7 @@ export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number
     }
   };
   walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  out.set('\0pages', pages.length);
   return out;
 }
 
