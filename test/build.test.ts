@@ -40,7 +40,7 @@ afterAll(() => {
 
 describe('build of the seed report', () => {
   it('writes the PDF and the HTML, and nothing else', () => {
-    expect(readdirSync(out).sort()).toEqual(['xunyang-digital-economy-2023.html', 'xunyang-digital-economy-2023.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.juesuan-build.json', 'xunyang-digital-economy-2023.html', 'xunyang-digital-economy-2023.pdf']);
   });
 
   it('has a sane page count and is tagged, with the report title', () => {

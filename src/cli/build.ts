@@ -118,8 +118,8 @@ async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: st
   }
 }
 
-/** Compiles the reports to build (all of them, or one shard), with their input hashes. */
-function plan(paths: string[], shard: { index: number; count: number } | undefined): { jobs: Job[]; skippedPartial: number } {
+/** The reports to build (all of them, or one shard): those whose outputs are current are skipped before they are even compiled. */
+function plan(paths: string[], shard: { index: number; count: number } | undefined, cache: BuildCache, force: boolean): { jobs: Job[]; current: number } {
   // Partial data files (a previous year's figures) are not printed, and do not count in shards.
   const dirs = findReports(paths)
     .sort()
@@ -130,22 +130,24 @@ function plan(paths: string[], shard: { index: number; count: number } | undefin
   const mine = shard ? dirs.filter((_d, i) => i % shard.count === shard.index - 1) : dirs;
   const workspace = workspaceFor(mine.length ? mine : ['.']);
   const jobs: Job[] = [];
-  let skippedPartial = 0;
+  let current = 0;
   for (const dir of mine) {
     const source = readReport(dir);
     const priorDir = priorReportDir(dir);
     const prior = priorDir ? readReport(priorDir) : undefined;
-    const vfile = compileReport(source, workspace, prior);
-    if (vfile.data.frontMatter?.partial) {
-      skippedPartial++;
+    const templateName = /^template:\s*(\S+)\s*$/mu.exec(source.files.find((f) => f.name === 'index.md')?.text ?? '')?.[1] ?? '';
+    const hash = inputsHash(source, prior, workspace.templates.get(templateName), '');
+    const name = `${basename(dirname(resolve(dir)))}-${basename(resolve(dir))}`;
+    // Unchanged inputs, current outputs: this report was checked and printed already.
+    if (!force && cache.current(name, hash)) {
+      current++;
       continue;
     }
-    const slug = basename(dirname(resolve(dir)));
-    const year = vfile.data.frontMatter?.year ?? basename(dir);
-    const template = workspace.templates.get(vfile.data.frontMatter?.template ?? '');
-    jobs.push({ vfile, name: `${slug}-${year}`, hash: inputsHash(source, prior, template, '') });
+    const vfile = compileReport(source, workspace, prior);
+    if (vfile.data.frontMatter?.partial) continue;
+    jobs.push({ vfile, name: `${basename(dirname(resolve(dir)))}-${vfile.data.frontMatter?.year ?? basename(dir)}`, hash });
   }
-  return { jobs, skippedPartial };
+  return { jobs, current };
 }
 
 /** Milliseconds as seconds with one decimal. */
@@ -163,13 +165,13 @@ function progressBar(done: number, total: number, label: string): string {
 export async function runBuild(paths: string[], options: BuildOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (paths.length === 0 && !options.all) throw new UsageError(`请给出要印刷的报告文件夹,或用 --all\n\n${BUILD_HELP}`);
   const started = performance.now();
-  const { jobs } = plan(paths.length ? paths : ['reports'], options.shard);
-  const fonts = loadFonts();
   const cache = new BuildCache(options.out);
+  const { jobs, current } = plan(paths.length ? paths : ['reports'], options.shard, cache, options.force);
+  const fonts = loadFonts();
   const pool = new BrowserPool();
   const colors = options.color ? COLORS : undefined;
   let built = 0;
-  let skipped = 0;
+  const skipped = current;
   let failed = 0;
   let pages = 0;
   let done = 0;
@@ -191,11 +193,6 @@ export async function runBuild(paths: string[], options: BuildOptions, out: (s: 
       const errors = countBySeverity(vfile.messages).error;
       if (!vfile.data.report || !vfile.data.narration || (errors > 0 && !options.force)) {
         fail(vfile, `有检查错误,未印刷${vfile.data.narration ? '(--force 可强制印刷)' : ''}`);
-        tick(job.name);
-        continue;
-      }
-      if (!options.force && cache.current(job.name, job.hash)) {
-        skipped++;
         tick(job.name);
         continue;
       }
@@ -257,7 +254,7 @@ export async function runBuild(paths: string[], options: BuildOptions, out: (s: 
   // A rebuild with nothing to do prints nothing.
   if (built + failed > 0) {
     const elapsed = seconds(performance.now() - started);
-    out(`${failed ? '✖' : '✔'} ${jobs.length} 份报告: 印出 ${built},未改动 ${skipped},失败 ${failed};共 ${pages} 页;用时 ${elapsed} 秒\n`);
+    out(`${failed ? '✖' : '✔'} ${jobs.length + current} 份报告: 印出 ${built},未改动 ${skipped},失败 ${failed};共 ${pages} 页;用时 ${elapsed} 秒\n`);
   }
   return failed > 0 ? 1 : 0;
 }
