@@ -7,17 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { diffReports } from '../src/diff/diff.js';
 import { diffMarkdown } from '../src/diff/format.js';
 import { markWords } from '../src/diff/text-diff.js';
-import { compile, copyReport, edit, remove, ROOT, SEED_REPORT } from './helpers/report.js';
+import { compile, edit, reportCopies, ROOT, SEED_REPORT } from './helpers/report.js';
 
 const BIN = join(ROOT, 'bin', 'juesuan.js');
-const made: string[] = [];
-afterAll(() => made.forEach(remove));
-
-function copy(): string {
-  const dir = copyReport();
-  made.push(dir);
-  return dir;
-}
+const copies = reportCopies();
+const copy = copies.copy;
+afterAll(copies.removeAll);
 
 function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

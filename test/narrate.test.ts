@@ -6,16 +6,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compilePaths } from '../src/cli/check.js';
 import { withoutDataBlocks } from '../src/cli/narrate.js';
-import { compile, copyReport, edit, remove, SEED_REPORT, summarize } from './helpers/report.js';
+import { compile, edit, reportCopies, SEED_REPORT, summarize } from './helpers/report.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach(remove));
-
-function copy(): string {
-  const dir = copyReport();
-  made.push(dir);
-  return dir;
-}
+const copies = reportCopies();
+const copy = copies.copy;
+afterAll(copies.removeAll);
 
 describe('narrate', () => {
   it('reports a helper that names no data, at its place', () => {
@@ -71,8 +66,7 @@ describe('narrate', () => {
 
 describe('percentage basis', () => {
   it('computes from the displayed 万元 when the template says so', () => {
-    const dir = copyReport();
-    made.push(dir);
+    const dir = copy();
     edit(join(dir, '..', '..', '..', 'templates', 'jiangxi-county-2023'), 'template.yaml', 'percentBasis: held', 'percentBasis: displayed');
     const text = compile(dir).data.narration!.files.get('explanation.md')!;
     // From 6.56 and 1.72 rather than from 6.56 and 17,227.90 元: 4.84 / 1.72 = 281.40%.

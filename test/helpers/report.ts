@@ -48,3 +48,18 @@ export function summarize(vfile: VFile, dir: string): string[] {
 export function remove(dir: string): void {
   rmSync(resolve(dir, '..', '..', '..'), { recursive: true, force: true });
 }
+
+/** Copies of the seed for one test file: `copy()` makes one, `removeAll()` (in afterAll) removes them. */
+export function reportCopies(): { copy(): string; removeAll(): void } {
+  const made: string[] = [];
+  return {
+    copy() {
+      const dir = copyReport();
+      made.push(dir);
+      return dir;
+    },
+    removeAll() {
+      made.forEach(remove);
+    },
+  };
+}
