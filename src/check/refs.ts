@@ -29,7 +29,8 @@ export function segments(ref: string): string[] {
   return out;
 }
 
-function findRow(section: SectionData, key: string): RowData | undefined {
+/** A row by its key, its code, or its printed name. */
+export function findRow(section: SectionData, key: string): RowData | undefined {
   return section.byKey.get(key) ?? section.rows.find((r) => r.code === key || r.label === key);
 }
 

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
 import type { RowData, SectionData, TableData } from '../data/tables.js';
-import type { Fact } from './refs.js';
+import { findRow, type Fact } from './refs.js';
 import { checkLessOrEqual, checkSum, type RuleMeta } from './relations.js';
 
 const ONE = new Decimal(1);
@@ -22,10 +22,6 @@ function fact(table: TableData, section: SectionData, row: RowData | undefined, 
     label,
     kind: cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount',
   };
-}
-
-function findRow(section: SectionData, key: string): RowData | undefined {
-  return section.byKey.get(key) ?? section.rows.find((r) => r.code === key);
 }
 
 function notApplicable(row: RowData, column: string): boolean {

@@ -29,10 +29,11 @@ export async function printFile(browser: Browser, htmlPath: string, roots: strin
         const path = resolve(fileURLToPath(url));
         ok = allowed.some((root) => path.startsWith(root)) || path === resolve(htmlPath);
       }
-      if (ok) void request.continue();
+      // A request can outlive its page (closed after a failure): never an unhandled rejection.
+      if (ok) request.continue().catch(() => undefined);
       else {
         refused.push(url);
-        void request.abort('blockedbyclient');
+        request.abort('blockedbyclient').catch(() => undefined);
       }
     });
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 120_000 });

@@ -6,7 +6,7 @@ import type { Amount } from '../amount/amount.js';
 import type { Block, ReportData } from '../data/read.js';
 import { child, textOf, type DataNode } from '../data/tree.js';
 import { indicatorRows, type IndicatorRow } from '../perf/indicators.js';
-import { percent, wan } from '../narrate/phrases.js';
+import { chineseNumber, percent, wan } from '../narrate/phrases.js';
 import { cell, el, text } from './html.js';
 import { pathOf } from '../data/derived.js';
 
@@ -141,13 +141,12 @@ export function renderWhole(block: Block, ctx: PerfContext): string {
   return el('section', { class: 'perf-table' }, el('div', { class: 'table-title' }, '部门整体支出绩效自评表'), el('div', { class: 'table-sub' }, text(`（${ctx.year}年度）`)), table, noteHtml, signature);
 }
 
-const DIGITS = '〇一二三四五六七八九';
+const YEAR_DIGITS = '〇一二三四五六七八九';
 
 /** 2024-04-19 → 二〇二四年四月十九日. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const num = (n: number) => (n < 10 ? DIGITS[n]! : n < 20 ? `十${n % 10 ? DIGITS[n % 10] : ''}` : `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`);
-  return `${String(y).split('').map((c) => DIGITS[Number(c)]).join('')}年${num(m)}月${num(d)}日`;
+  return `${String(y).split('').map((c) => YEAR_DIGITS[Number(c)]).join('')}年${chineseNumber(m)}月${chineseNumber(d)}日`;
 }
 
 /** The 单位 list of 第一部分 (序号, 单位名称, 预算级次). */
