@@ -10,7 +10,8 @@ import type { Diagnostic } from '../../src/diagnostics/message.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SEED_REPORT = join(ROOT, 'reports', 'xunyang-digital-economy', '2023');
-export const SEED_TEXT = join(ROOT, '..', 'shared', 'seed', '000_5522c362a8f8a79d.txt');
+/** The seed as published (text from its PDF), kept in the repository: tests never read outside it. */
+export const SEED_TEXT = join(ROOT, 'test', 'fixtures', 'published', 'xunyang-2023.txt');
 
 /** A temporary copy of a report (with its department's other years), in a temporary repository with juesuan's templates. */
 export function copyReport(from = SEED_REPORT): string {
