@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { Classification, ProseBinding, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
+import type { LayoutDef } from './layout.js';
 
 export interface TemplateSource {
   name: string;
@@ -99,5 +100,14 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
       }
     });
   }
-  return { name: manifest.name, manifest, rules, prose, tables, classifications, files: source.files };
+  // Table layouts that are not 公开 tables (绩效自评表, 部门评价 tables, lists): layouts/*.yaml.
+  const layouts = new Map<string, LayoutDef>();
+  for (const path of [...source.files.keys()].filter((f) => /^layouts\/[^/]+\.ya?ml$/u.test(f)).sort()) {
+    const file = `${source.dir}/${path}`;
+    const layout = validated<LayoutDef>(vfile, registry, 'https://juesuan.dev/schemas/layout.schema.json', readYaml(vfile, source, path), file);
+    if (!layout) continue;
+    if (layouts.has(layout.id)) diagnose(vfile, { rule: 'template/invalid', reason: `版式「${layout.id}」定义了两次`, file });
+    layouts.set(layout.id, layout);
+  }
+  return { name: manifest.name, manifest, rules, prose, tables, classifications, layouts, files: source.files };
 }

@@ -1,5 +1,7 @@
 // The shape of a template: its manifest, its official table definitions and its classification
 // lists. These are read from templates/<name>/ (YAML) and are the one place that knows a table.
+import type { LayoutDef } from './layout.js';
+import type { PrintSettings } from './print.js';
 
 export interface ColumnDef {
   key: string;
@@ -55,9 +57,28 @@ export interface PanelDef {
   classes: string[];
 }
 
+/** How one table prints, over the template's print settings (src/template/print.ts). */
+export interface TablePrintDef {
+  /** Whether the 行次/栏次 print (default: the template's setting). */
+  lanci?: boolean;
+  /** The 项目 header row: its text, or false for none (default: the template's). */
+  itemRow?: string | false;
+  /** Labels of the split code columns, or false for one code column (default: the template's). */
+  codeColumns?: string[] | false;
+  /** Column widths in em by column key; $item, $code, $line for the name, code and 行次 columns. */
+  widths?: Record<string, number>;
+  /** The width in em the table shares out (default by layout: 58 portrait, 100 panels). */
+  em?: number;
+  /** A fixed table printed on its side: rows become column groups, values one row. */
+  transpose?: boolean;
+}
+
 export interface TableDef {
   id: string;
   title: string;
+  /** The 表号 printed in the caption line (公开02表, 表一). */
+  number?: string;
+  print?: TablePrintDef;
   unit: string;
   decimals?: number;
   notes?: string[];
@@ -97,10 +118,8 @@ export interface TemplateManifest {
     executionWeight: number;
     grades: GradeBand[];
   };
-  print?: {
-    /** The 尾数 note printed under the 目录. */
-    note?: string;
-  };
+  /** How the report prints (src/template/print.ts). */
+  print?: PrintSettings;
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
@@ -129,6 +148,8 @@ export interface ProseBinding {
 
 export interface Template {
   name: string;
+  /** Layouts of the tables that are not 公开 tables, by id (layouts/*.yaml). */
+  layouts: Map<string, LayoutDef>;
   manifest: TemplateManifest;
   rules: RuleDef[];
   prose: ProseBinding[];
