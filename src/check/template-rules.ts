@@ -6,13 +6,14 @@ import type { VFile } from 'vfile';
 import { diagnose, type DiagnosticInit } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
 import type { RuleDef, Template } from '../template/types.js';
-import { headOf, refsOf, type Parsed } from '../expr/ast.js';
+import { headOf, refsOf, type Expr, type Parsed } from '../expr/ast.js';
 import { parseExpr } from '../expr/parse.js';
 import { bindings } from '../expr/bind.js';
-import { terms, type Problem, type Scope } from '../expr/evaluate.js';
+import { factsOf, terms, type Problem, type Scope } from '../expr/evaluate.js';
+import { test } from '../expr/condition.js';
 import { blockOf } from '../expr/resolve.js';
 import { holdsZero, intervalOf } from '../expr/interval.js';
-import type { Fact } from '../expr/fact.js';
+import { fileOfFact, placeOfFact, type Fact } from '../expr/fact.js';
 import type { Relation } from './relations.js';
 import { packPlace } from './pack-place.js';
 
@@ -26,7 +27,13 @@ export interface CompiledRule {
   left: Parsed[];
   right: Parsed[];
   whenZero: Parsed[];
+  /** The rule applies only when this condition holds. */
+  when?: Parsed;
+  /** condition rules: what must hold. */
+  test?: Parsed;
 }
+
+type Field = 'left' | 'right' | 'when-zero' | 'when' | 'test';
 
 interface CompiledRules {
   rules: CompiledRule[];
@@ -53,8 +60,8 @@ export function compileRules(template: Template): CompiledRules {
   const rules: CompiledRule[] = [];
   template.rules.forEach((def, index) => {
     let ok = true;
-    const side = (field: 'left' | 'right' | 'when-zero'): Parsed[] => {
-      const value = (def as Record<string, unknown>)[field] as string | string[] | undefined;
+    const side = (field: Field): Parsed[] => {
+      const value = (def as unknown as Record<string, unknown>)[field] as string | string[] | undefined;
       return list(value).flatMap((source, i) => {
         const result = parseExpr(String(source));
         if (result.ok) return [result.parsed];
@@ -69,7 +76,9 @@ export function compileRules(template: Template): CompiledRules {
         return [];
       });
     };
-    const rule: CompiledRule = { def, index, left: side('left'), right: side('right'), whenZero: side('when-zero') };
+    const [when] = side('when');
+    const [test] = side('test');
+    const rule: CompiledRule = { def, index, left: side('left'), right: side('right'), whenZero: side('when-zero'), ...(when ? { when } : {}), ...(test ? { test } : {}) };
     if (ok) rules.push(rule);
   });
   const out = { rules, problems };
@@ -81,11 +90,33 @@ function isZero(f: Fact): boolean {
   return holdsZero(f.interval);
 }
 
+/** Every expression of a rule with the field it was written in. */
+function parsedOf(rule: CompiledRule): [Field, Parsed][] {
+  return [
+    ...rule.left.map((p) => ['left', p] as [Field, Parsed]),
+    ...rule.right.map((p) => ['right', p] as [Field, Parsed]),
+    ...rule.whenZero.map((p) => ['when-zero', p] as [Field, Parsed]),
+    ...(rule.when ? [['when', rule.when] as [Field, Parsed]] : []),
+    ...(rule.test ? [['test', rule.test] as [Field, Parsed]] : []),
+  ];
+}
+
+/** The field of the rule whose expression a problem is in. */
+function fieldOf(rule: CompiledRule, problem: Problem): Field {
+  const within = (e: Expr): boolean => e === problem.expr || (e.type === 'call' && e.args.some(within));
+  return parsedOf(rule).find(([, p]) => within(p.expr))?.[0] ?? 'left';
+}
+
+/** The facts a condition names, for the places a message lists. */
+function conditionFacts(scope: Scope, expr: Expr): Fact[] {
+  return refsOf(expr).flatMap((ref) => factsOf({ ...scope, onProblem: () => undefined }, ref) ?? []);
+}
+
 /** The relations of one rule (an empty-iff rule is evaluated here and gives none). */
 function ruleRelations(vfile: VFile, report: ReportData, rule: CompiledRule, out: Relation[]): void {
   const { def } = rule;
   const severity = def.severity ?? 'error';
-  const all = [...rule.left, ...rule.right, ...rule.whenZero].map((p) => p.expr);
+  const all = parsedOf(rule).map(([, p]) => p.expr);
   const text = report.template.files.get('rules.yaml') ?? '';
   for (const vars of bindings(report, all)) {
     let missing = false;
@@ -94,7 +125,7 @@ function ruleRelations(vfile: VFile, report: ReportData, rule: CompiledRule, out
       const head = problem.expr.type === 'ref' ? headOf(problem.expr) : undefined;
       // A reference into a block the report lacks says nothing: the missing block is reported.
       if (problem.kind === 'unknown-reference' && !report.byKind.has(head ?? '')) return;
-      const field = rule.left.some((p) => refsOf(p.expr).includes(problem.expr as never)) ? 'left' : rule.right.some((p) => refsOf(p.expr).includes(problem.expr as never)) ? 'right' : 'when-zero';
+      const field = fieldOf(rule, problem);
       diagnose(vfile, {
         rule: problem.kind === 'unknown-reference' ? 'template/invalid-reference' : 'template/invalid',
         reason: problem.kind === 'unknown-reference' ? `模板规则 ${def.id} 的引用「${problem.path ?? ''}」指向不存在的表格位置` : `模板规则 ${def.id}: ${problem.message}`,
@@ -112,7 +143,28 @@ function ruleRelations(vfile: VFile, report: ReportData, rule: CompiledRule, out
       }
       return outFacts;
     };
+    if (rule.when) {
+      const applies = test(scope, rule.when.expr);
+      if (applies !== true) continue;
+    }
     switch (def.kind) {
+      case 'condition': {
+        const holds = rule.test ? test(scope, rule.test.expr) : undefined;
+        if (holds !== false) break;
+        const facts = conditionFacts(scope, rule.test!.expr);
+        const block = def.at ? blockOf(report, def.at) : undefined;
+        const first = facts.find((f) => f.where && f.value !== null) ?? facts.find((f) => f.where ?? f.fallback);
+        const related = rule.when ? conditionFacts(scope, rule.when.expr) : [];
+        diagnose(vfile, {
+          rule: def.id,
+          severity,
+          reason: def.message ? `${def.description}: ${def.message}` : def.description,
+          file: block?.file.path ?? (first ? fileOfFact(first) : ''),
+          place: block?.node.position ?? (first ? placeOfFact(first) : undefined),
+          related: related.map((f) => ({ file: fileOfFact(f), place: (f.where ?? f.fallback)?.place, label: f.label })),
+        });
+        break;
+      }
       case 'equal': {
         const [left] = facts(rule.left) ?? [];
         const [right] = facts(rule.right) ?? [];
@@ -148,7 +200,7 @@ function ruleRelations(vfile: VFile, report: ReportData, rule: CompiledRule, out
           diagnose(vfile, {
             rule: def.id,
             severity,
-            reason: fundZero ? `${def.description}: 公开04 中此类资金为零,${def.table} 却有数` : `${def.description}: 公开04 中此类资金不为零,${def.table} 却是空表`,
+            reason: fundZero ? `${def.description}: 所列各数为零,${def.table} 却有数` : `${def.description}: 所列各数不为零,${def.table} 却是空表`,
             file: block?.file.path ?? '',
             place: block?.node.position,
             related: when.map((f) => ({ file: (f.where ?? f.fallback)?.file.path ?? '', place: (f.where ?? f.fallback)?.place, label: f.label })),
