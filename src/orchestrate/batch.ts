@@ -2,18 +2,18 @@
 // browser (with a time limit and one retry each), writes each report's PDF and HTML atomically,
 // records them in the build cache, and tells the user how each went and how the batch ended.
 import { join, relative } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import { countBySeverity, diagnose } from '../diagnostics/message.js';
 import { formatHuman, type Colors } from '../diagnostics/format.js';
 import { renderDocument } from '../render/document.js';
-import { loadFonts } from '../print/fonts.js';
+import { loadFonts, type Fonts } from '../print/fonts.js';
 import { NoBrowserError } from '../print/browser.js';
 import { writeAtomic } from '../cli/write.js';
 import { BuildCache } from './cache.js';
 import { plan, type Job, type Shard } from './plan.js';
 import { BrowserPool, eachLimited, withTimeout } from './pool.js';
-import { checkGlyphs, printReport, type Printed } from './print-report.js';
+import { checkGlyphs, FONT_DIR, printReport, type Printed } from './print-report.js';
 import { progressBar, seconds, summaryLine } from './progress.js';
 
 export interface BatchOptions {
@@ -37,7 +37,15 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
   const started = performance.now();
   const cache = new BuildCache(options.out);
   const { jobs, current } = plan(paths, options.shard, cache, options.force);
-  const fonts = loadFonts();
+  // The fonts each template asks for, loaded once.
+  const fontsByChoice = new Map<string, Fonts>();
+  const fontsOf = (vfile: VFile): Fonts => {
+    const choice = vfile.data.report?.template.manifest.print?.font ?? {};
+    const key = JSON.stringify(choice);
+    let fonts = fontsByChoice.get(key);
+    if (!fonts) fontsByChoice.set(key, (fonts = loadFonts(choice)));
+    return fonts;
+  };
   const pool = new BrowserPool();
   let built = 0;
   let failed = 0;
@@ -69,8 +77,9 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
     await eachLimited(printable, options.jobs, async (job) => {
       const { vfile } = job;
       const errors = countBySeverity(vfile.messages).error;
-      const probe = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles, pages: new Map() });
-      checkGlyphs(vfile, probe.html, fonts);
+      const fonts = fontsOf(vfile);
+      const rendered = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles });
+      checkGlyphs(vfile, rendered.html, fonts);
       if (countBySeverity(vfile.messages).error > errors) {
         fail(vfile, '有字体中没有的字符或外部资源,未印刷');
         tick(job.name);
@@ -81,7 +90,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
       const t0 = performance.now();
       for (let attempt = 1; attempt <= 2 && !printed; attempt++) {
         try {
-          printed = await withTimeout(printReport(pool, job, fonts, options.out), options.timeout * 1000, `印刷 ${job.name}`);
+          printed = await withTimeout(printReport(pool, job, fonts, options.out, rendered), options.timeout * 1000, `印刷 ${job.name}`);
         } catch (error) {
           if (error instanceof NoBrowserError) throw error;
           lastError = error;
@@ -99,6 +108,11 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
         fail(vfile, '报告引用了外部资源,未写出');
         tick(job.name);
         return;
+      }
+      // The HTML's fonts next to it (shared by the reports of the folder).
+      for (const face of printed.fonts) {
+        const target = join(options.out, FONT_DIR, face.name);
+        if (!existsSync(target) || statSync(target).size !== statSync(face.path).size) writeAtomic(target, readFileSync(face.path));
       }
       writeAtomic(join(options.out, `${job.name}.html`), printed.html);
       writeAtomic(join(options.out, `${job.name}.pdf`), printed.pdf);

@@ -1,11 +1,13 @@
-// Prints one report: the glyph check, a first print for the 目录's page numbers, then the final
-// print, the PDF's bytes made deterministic (dates from SOURCE_DATE_EPOCH or the report).
+// Prints one report: the glyph check, one print with the 目录's page numbers filled in afterwards
+// (a second print only if that fails), bookmarks and metadata, the PDF's bytes made deterministic
+// (dates from SOURCE_DATE_EPOCH or the report); and the HTML to publish, with its fonts.
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
-import { renderDocument } from '../render/document.js';
-import type { Fonts } from '../print/fonts.js';
-import { bookmarkPages, normalizePdf, printFile, removeTemp, writeTemp } from '../print/pdf.js';
+import { renderDocument, type Rendered } from '../render/document.js';
+import { fontFaces, type FontFace, type Fonts } from '../print/fonts.js';
+import { finishPdf } from '../print/finish.js';
+import { printFile, removeTemp, writeTemp } from '../print/pdf.js';
 import { writeAtomic } from '../cli/write.js';
 import type { BrowserPool } from './pool.js';
 import type { Job } from './plan.js';
@@ -14,6 +16,10 @@ export interface Printed {
   pdf: Uint8Array;
   html: string;
   pages: number;
+  /** The font files the HTML names (under fonts/). */
+  fonts: FontFace[];
+  /** The 目录 needed a second print. */
+  twoPasses: boolean;
 }
 
 /** The date printed in the PDF: SOURCE_DATE_EPOCH, else the report's date, else the end of its year. */
@@ -41,26 +47,51 @@ export function checkGlyphs(vfile: VFile, html: string, fonts: Fonts): void {
   }
 }
 
-/** Prints one report: a first pass for the 目录's page numbers, then the final one. */
-export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: string): Promise<Printed> {
+/** The font files the published HTML uses, copied next to it under fonts/. */
+export const FONT_DIR = 'fonts';
+
+/**
+ * Prints one report from its rendered HTML (placeholder page numbers in the 目录): one print, the
+ * 目录's numbers, bookmarks and metadata filled into the PDF; a second print only when the numbers
+ * cannot be filled in. Returns the PDF, the HTML to publish (fonts by relative URL) and its fonts.
+ */
+export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: string, rendered: Rendered): Promise<Printed> {
   const { vfile, name } = job;
   const report = vfile.data.report!;
   const narration = vfile.data.narration!;
-  const first = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: new Map() });
-  const temp = writeTemp(outDir, name, first.html);
+  const print = report.template.manifest.print ?? {};
+  const fill = (t: string) => t.replace(/\{\{\s*部门\s*\}\}/gu, report.frontMatter.department).replace(/\{\{\s*年度\s*\}\}/gu, String(report.frontMatter.year));
+  const meta = {
+    title: fill(print.title ?? '{{部门}}'),
+    author: report.frontMatter.department,
+    subject: fill(print.metadata?.subject ?? ''),
+    keywords: (print.metadata?.keywords ?? []).map(fill),
+    lang: 'zh-CN',
+    date: buildDate(vfile),
+  };
+  const titles = rendered.headings.map((h) => h.shown);
+  const temp = writeTemp(outDir, name, rendered.html);
+  const refused: string[] = [];
   try {
     const browser = await pool.get();
     if (process.env.JUESUAN_TEST_CRASH_BROWSER === name) browser.process()?.kill('SIGKILL');
     const pass1 = await printFile(browser, temp, fonts.roots);
-    const byTitle = await bookmarkPages(pass1.pdf);
-    const pages = new Map(first.headings.map((h) => [h.id, byTitle.get(h.text.replace(/\s+/gu, '')) ?? 0] as const).filter(([, p]) => p > 0));
-    const html = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages }).html;
-    writeAtomic(temp, html);
-    const pass2 = await printFile(await pool.get(), temp, fonts.roots);
-    for (const url of new Set([...pass1.refused, ...pass2.refused])) {
+    refused.push(...pass1.refused);
+    let finished = await finishPdf(pass1.pdf, rendered.headings, titles, rendered.placeholders, meta);
+    if (!finished.filled) {
+      // The 目录 could not be filled in place: print it again with its numbers.
+      writeAtomic(temp, renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: finished.pages }).html);
+      const pass2 = await printFile(await pool.get(), temp, fonts.roots);
+      refused.push(...pass2.refused);
+      finished = await finishPdf(pass2.pdf, rendered.headings, titles, [], meta);
+    }
+    for (const url of new Set(refused)) {
       diagnose(vfile, { rule: 'print/remote-resource', reason: `印刷时拒绝加载「${url}」:只能加载报告与字体的本地文件`, file: vfile.path });
     }
-    return { pdf: normalizePdf(pass2.pdf, buildDate(vfile)), html, pages: byTitle.get('\0pages') ?? 0 };
+    const published = renderDocument(vfile, report, narration, { fontStyles: '', pages: finished.pages }).html;
+    const faces = fontFaces(fonts, published.replace(/<[^>]+>/gu, ''), (f) => `${FONT_DIR}/${f.name}`);
+    const html = published.replace('<style>', `${faces.css}<style>`);
+    return { pdf: finished.pdf, html, pages: finished.pageCount, fonts: faces.used, twoPasses: !finished.filled };
   } finally {
     removeTemp(temp);
   }

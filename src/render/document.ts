@@ -30,6 +30,8 @@ export interface Heading {
   text: string;
   /** Listed in the 目录. */
   toc: boolean;
+  /** The text the page shows for it: the table's title when the heading is printed as one. */
+  shown: string;
 }
 
 export interface RenderOptions {
@@ -124,12 +126,13 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
   const levels = outlineLevels(found, print.numbering ?? []);
   const tocLevels = print.toc?.levels ?? 2;
   const tocTitle = print.toc?.title ?? '';
-  const headings: Heading[] = tocTitle ? [{ id: 'toc', level: 1, text: typeset(tocTitle), toc: false }] : [];
+  const headings: Heading[] = tocTitle ? [{ id: 'toc', level: 1, text: typeset(tocTitle), toc: false, shown: typeset(tocTitle) }] : [];
   const mergedInto = new Map<Item, { id: string; level: number; rank?: number }>();
   found.forEach((h, i) => {
     const id = `h${i + 1}`;
     const { level, rank } = levels[i]!;
-    headings.push({ id, level, text: typeset(h.text), toc: level <= tocLevels });
+    const shown = h.merged?.kind === 'block' ? (report.tables.get(h.merged.type)?.def.title ?? layoutFor(report, h.merged.type)?.title ?? h.text) : h.text;
+    headings.push({ id, level, text: typeset(h.text), toc: level <= tocLevels, shown: typeset(fill(shown, report)) });
     if (h.merged) mergedInto.set(h.merged, { id, level, rank });
     else if (h.node) {
       h.node.tagName = `h${level}`;

@@ -63,6 +63,17 @@ const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
  * to the next one (to the previous at the end), punctuation kept with what precedes it.
  */
 export function wordGroups(text: string): string[] {
+  const known = GROUPS.get(text);
+  if (known) return known;
+  const groups = segment(text);
+  if (GROUPS.size > 20000) GROUPS.clear();
+  GROUPS.set(text, groups);
+  return groups;
+}
+
+const GROUPS = new Map<string, string[]>();
+
+function segment(text: string): string[] {
   const words = [...SEGMENTER.segment(text)].map((s) => s.segment);
   const groups: string[] = [];
   let pending = '';
