@@ -5,6 +5,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
 
 export interface OutlineEntry {
   title: string;
+  /** Depth in the outline, from 1. */
+  level: number;
   /** 1-based page, 0 when unknown. */
   page: number;
   dest: PDFArray | undefined;
@@ -20,21 +22,22 @@ function titleOf(value: unknown): string {
 export function readOutline(doc: PDFDocument): OutlineEntry[] {
   const pages = doc.getPages().map((p) => p.ref.toString());
   const out: OutlineEntry[] = [];
-  const walk = (item: PDFDict | undefined) => {
+  const walk = (item: PDFDict | undefined, level: number) => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray);
       const target = dest?.get(0);
       const se = node.get(PDFName.of('SE'));
       out.push({
         title: titleOf(node.lookup(PDFName.of('Title'))),
+        level,
         page: target instanceof PDFRef ? pages.indexOf(target.toString()) + 1 : 0,
         dest,
         se: se instanceof PDFRef ? se : undefined,
       });
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
+      walk(node.lookupMaybe(PDFName.of('First'), PDFDict), level + 1);
     }
   };
-  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 1);
   return out;
 }
 
