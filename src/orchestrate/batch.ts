@@ -78,6 +78,14 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
       const { vfile } = job;
       const errors = countBySeverity(vfile.messages).error;
       const fonts = fontsOf(vfile);
+      for (const s of fonts.substitutes) {
+        diagnose(vfile, {
+          rule: 'print/font-substitute',
+          severity: 'warning',
+          reason: `模板要求用${s.wanted}印刷,但没有可自由使用的${s.wanted}字体(npm 与 Debian 均无简体${s.wanted});以${s.used}代替`,
+          file: vfile.path,
+        });
+      }
       const rendered = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles });
       checkGlyphs(vfile, rendered.html, fonts);
       if (countBySeverity(vfile.messages).error > errors) {
