@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument } from 'pdf-lib';
 import { compile, SEED_REPORT } from './helpers/report.js';
 import { renderDocument } from '../src/render/document.js';
 import { loadFonts } from '../src/print/fonts.js';
 import { finishPdf } from '../src/print/finish.js';
 import { readOutline } from '../src/print/outline.js';
+import { openPdf } from '../src/print/lazy-pdf.js';
 import { printFile, writeTemp } from '../src/print/pdf.js';
 import { BrowserPool } from '../src/orchestrate/pool.js';
 import { printReport, type Printed } from '../src/orchestrate/print-report.js';
@@ -41,7 +41,7 @@ function pageText(pdf: Uint8Array, page: number): string {
 describe('one print per report', () => {
   it('prints the seed once, its 目录 numbers filled in from the bookmarks', async () => {
     expect(printed.twoPasses).toBe(false);
-    const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+    const doc = openPdf(printed.pdf);
     const marks = readOutline(doc);
     const toc = pageText(printed.pdf, 2);
     const listed = rendered.headings.filter((h) => h.toc);
@@ -58,7 +58,7 @@ describe('one print per report', () => {
   });
 
   it('bookmarks the report’s headings (二、收入决算表), not the titles the table pages show', async () => {
-    const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+    const doc = openPdf(printed.pdf);
     const titles = readOutline(doc).map((m) => m.title);
     expect(titles).toContain('二、收入决算表');
     expect(titles).not.toContain('收入决算表');
@@ -70,7 +70,7 @@ describe('one print per report', () => {
     const pass = await printFile(await pool.get(), temp, fonts.roots);
     const wrong = rendered.placeholders.map((d) => (d + 1) % 10);
     const meta = { title: 't', author: 'a', subject: 's', keywords: [], lang: 'zh-CN', date: new Date(0) };
-    const finished = await finishPdf(pass.pdf, rendered.headings, rendered.headings.map((h) => h.shown), wrong, meta);
+    const finished = finishPdf(pass.pdf, rendered.headings, rendered.headings.map((h) => h.shown), wrong, meta);
     expect(finished.filled).toBe(false);
     expect(finished.pages.get(rendered.headings.find((h) => h.text === '二、收入决算表')!.id)).toBeGreaterThan(2);
   }, 120_000);

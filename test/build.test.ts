@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import { copyReport, edit, remove, ROOT, SEED_REPORT } from './helpers/report.js';
 import { differingShare, readPng } from './helpers/png.js';
 import { readOutline } from '../src/print/outline.js';
+import { openPdf } from '../src/print/lazy-pdf.js';
 import { launch } from '../src/print/browser.js';
 import { REFERENCE_PAGES } from './fixtures/reference/pages.js';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   expect(r.output).toContain('✔');
   expect(r.status).toBe(0);
   text = pdfText(pdf);
-  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
+  const doc = openPdf(readFileSync(pdf));
   marks = readOutline(doc).map((e) => ({ title: e.title, page: e.page, level: e.level }));
 }, 300_000);
 

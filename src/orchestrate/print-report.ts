@@ -4,7 +4,7 @@
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
-import { renderDocument, type Rendered } from '../render/document.js';
+import { fillTocPages, type Rendered } from '../render/document.js';
 import { fontFaces, type FontFace, type Fonts } from '../print/fonts.js';
 import { finishPdf } from '../print/finish.js';
 import { printFile, removeTemp, writeTemp } from '../print/pdf.js';
@@ -58,7 +58,6 @@ export const FONT_DIR = 'fonts';
 export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: string, rendered: Rendered): Promise<Printed> {
   const { vfile, name } = job;
   const report = vfile.data.report!;
-  const narration = vfile.data.narration!;
   const print = report.template.manifest.print ?? {};
   const fill = (t: string) => t.replace(/\{\{\s*部门\s*\}\}/gu, report.frontMatter.department).replace(/\{\{\s*年度\s*\}\}/gu, String(report.frontMatter.year));
   const meta = {
@@ -77,20 +76,21 @@ export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, out
     if (process.env.JUESUAN_TEST_CRASH_BROWSER === name) browser.process()?.kill('SIGKILL');
     const pass1 = await printFile(browser, temp, fonts.roots);
     refused.push(...pass1.refused);
-    let finished = await finishPdf(pass1.pdf, rendered.headings, titles, rendered.placeholders, meta);
+    let finished = finishPdf(pass1.pdf, rendered.headings, titles, rendered.placeholders, meta);
     if (!finished.filled) {
       // The 目录 could not be filled in place: print it again with its numbers.
-      writeAtomic(temp, renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: finished.pages }).html);
+      writeAtomic(temp, fillTocPages(rendered.html, rendered.headings, finished.pages));
       const pass2 = await printFile(await pool.get(), temp, fonts.roots);
       refused.push(...pass2.refused);
-      finished = await finishPdf(pass2.pdf, rendered.headings, titles, [], meta);
+      finished = finishPdf(pass2.pdf, rendered.headings, titles, [], meta);
     }
     for (const url of new Set(refused)) {
       diagnose(vfile, { rule: 'print/remote-resource', reason: `印刷时拒绝加载「${url}」:只能加载报告与字体的本地文件`, file: vfile.path });
     }
-    const published = renderDocument(vfile, report, narration, { fontStyles: '', pages: finished.pages }).html;
-    const faces = fontFaces(fonts, published.replace(/<[^>]+>/gu, ''), (f) => `${FONT_DIR}/${f.name}`);
-    const html = published.replace('<style>', `${faces.css}<style>`);
+    // The HTML to publish: the printed one with its page numbers, naming only the font files it needs, by relative URL.
+    const printedHtml = fillTocPages(rendered.html, rendered.headings, finished.pages);
+    const faces = fontFaces(fonts, printedHtml.replace(/<style>[\s\S]*?<\/style>/gu, '').replace(/<[^>]+>/gu, ''), (f) => `${FONT_DIR}/${f.name}`);
+    const html = printedHtml.replace(fonts.styles, () => faces.css);
     return { pdf: finished.pdf, html, pages: finished.pageCount, fonts: faces.used, twoPasses: !finished.filled };
   } finally {
     removeTemp(temp);

@@ -2,7 +2,8 @@
 // 目录's page numbers in (one print is enough), rebuilds the bookmarks with the report's headings,
 // sets the metadata, appends all of it as an incremental update, and makes the bytes depend on the
 // inputs only.
-import { ParseSpeeds, PDFDocument, PDFRef } from 'pdf-lib';
+import type { PDFRef } from 'pdf-lib';
+import { openPdf } from './lazy-pdf.js';
 import type { Heading } from '../render/document.js';
 import { PAGE_DIGITS } from '../render/document.js';
 import { appendUpdate } from './incremental.js';
@@ -36,8 +37,8 @@ function match(headings: Heading[], entries: OutlineEntry[], titles: string[]): 
  * Finishes `printed`. `titles` are the texts the heading elements show (a table's title for a
  * heading printed as one); `placeholders` the 目录's placeholder digits (none after a second print).
  */
-export async function finishPdf(printed: Uint8Array, headings: Heading[], titles: string[], placeholders: number[], meta: Metadata): Promise<Finished> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+export function finishPdf(printed: Uint8Array, headings: Heading[], titles: string[], placeholders: number[], meta: Metadata): Finished {
+  const doc = openPdf(printed);
   const entries = match(headings, readOutline(doc), titles);
   const pages = new Map<string, number>();
   headings.forEach((h, i) => {
@@ -56,8 +57,8 @@ export async function finishPdf(printed: Uint8Array, headings: Heading[], titles
   changed.push(...writeOutline(doc, bookmarks));
   const { info, objects } = writeMetadata(doc, meta);
   changed.push(...objects);
-  const root = doc.context.trailerInfo.Root as PDFRef;
+  const root = doc.root;
   changed.push(root);
   const pdf = normalizePdf(appendUpdate(printed, doc.context, changed, { Root: root, Info: info }), meta.date);
-  return { pdf, pages, pageCount: doc.getPageCount(), filled };
+  return { pdf, pages, pageCount: doc.pages.length, filled };
 }

@@ -1,7 +1,8 @@
 // The PDF's document information and XMP metadata: Title, Author (the department), Subject,
 // Keywords, Creator "juesuan <version>", the dates of the build (so the bytes stay the same).
 import { createRequire } from 'node:module';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import type { Pdf } from './lazy-pdf.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,9 +55,9 @@ function xmp(meta: Metadata, producer: string): string {
 }
 
 /** Sets the document information dictionary and the XMP stream; returns the new objects. */
-export function writeMetadata(doc: PDFDocument, meta: Metadata): { info: PDFRef; objects: PDFRef[] } {
+export function writeMetadata(doc: Pdf, meta: Metadata): { info: PDFRef; objects: PDFRef[] } {
   const context = doc.context;
-  const old = context.trailerInfo.Info ? context.lookupMaybe(context.trailerInfo.Info, PDFDict) : undefined;
+  const old = doc.info ? context.lookupMaybe(doc.info, PDFDict) : undefined;
   const producerValue = old?.lookup(PDFName.of('Producer'));
   const producer = producerValue instanceof PDFString || producerValue instanceof PDFHexString ? producerValue.decodeText() : '';
   const info = context.obj({}) as PDFDict;

@@ -1,7 +1,8 @@
 // The PDF's bookmarks: Chromium's outline read in document order (one entry per heading element,
 // with its page and structure element), then rebuilt with the report's own heading texts and
 // outline levels — so a heading printed as a table's title keeps its 目录 wording ("二、收入决算表").
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import type { Pdf } from './lazy-pdf.js';
 
 export interface OutlineEntry {
   title: string;
@@ -19,8 +20,8 @@ function titleOf(value: unknown): string {
 }
 
 /** Every entry of the outline, depth first (document order for Chromium's). */
-export function readOutline(doc: PDFDocument): OutlineEntry[] {
-  const pages = doc.getPages().map((p) => p.ref.toString());
+export function readOutline(doc: Pdf): OutlineEntry[] {
+  const pages = doc.pages.map((p) => p.toString());
   const out: OutlineEntry[] = [];
   const walk = (item: PDFDict | undefined, level: number) => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
@@ -48,7 +49,7 @@ export interface Bookmark {
 }
 
 /** Replaces the outline with `bookmarks` (nested by level; levels deeper than `open` start closed); returns the new objects. */
-export function writeOutline(doc: PDFDocument, bookmarks: Bookmark[], open = 2): PDFRef[] {
+export function writeOutline(doc: Pdf, bookmarks: Bookmark[], open = 2): PDFRef[] {
   const context = doc.context;
   const rootRef = context.nextRef();
   const root = context.obj({ Type: 'Outlines' }) as PDFDict;

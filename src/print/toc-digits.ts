@@ -2,7 +2,8 @@
 // digits in fixed-width boxes, set in a font of their own (juesuan-toc-digits), so the real numbers
 // take the same place. Each placeholder glyph is swapped for the digit of the page number (kept
 // centred in its box by the glyph widths), a leading blank box is emptied.
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import type { Pdf } from './lazy-pdf.js';
 
 interface DigitFont {
   ref: PDFRef;
@@ -59,10 +60,15 @@ function widths(font: PDFDict): (cid: number) => number {
   return (cid) => table.get(cid) ?? dw;
 }
 
-/** The font that holds nothing but the ten digits: the 目录's page-number font. */
-function digitFont(doc: PDFDocument): DigitFont | undefined {
-  for (const page of doc.getPages()) {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
+function fontsOf(doc: Pdf, page: PDFRef): PDFDict | undefined {
+  const node = doc.context.lookup(page, PDFDict);
+  return node.lookupMaybe(PDFName.of('Resources'), PDFDict)?.lookupMaybe(PDFName.of('Font'), PDFDict);
+}
+
+/** The font that holds nothing but the ten digits (the 目录's page-number font), on the first pages that have it. */
+function digitFont(doc: Pdf): DigitFont | undefined {
+  for (const page of doc.pages.slice(0, 12)) {
+    const fonts = fontsOf(doc, page);
     if (!fonts) continue;
     for (const [, value] of fonts.entries()) {
       if (!(value instanceof PDFRef)) continue;
@@ -86,17 +92,19 @@ function num(x: number): string {
  * for an empty box); returns the objects changed, or undefined when the PDF does not hold the
  * placeholders as laid out (then the caller prints again).
  */
-export function fillTocDigits(doc: PDFDocument, expected: number[], digits: string[]): PDFRef[] | undefined {
+export function fillTocDigits(doc: Pdf, expected: number[], digits: string[]): PDFRef[] | undefined {
   const font = digitFont(doc);
   if (!font) return undefined;
   const changed: PDFRef[] = [];
   let at = 0;
-  for (const page of doc.getPages()) {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
+  for (const pageRef of doc.pages) {
+    if (at === expected.length) break;
+    const fonts = fontsOf(doc, pageRef);
     const name = fonts && [...fonts.entries()].find(([, v]) => v instanceof PDFRef && v === font.ref)?.[0];
     if (!name) continue;
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r) as PDFStream) : contents ? [contents] : [];
+    const page = doc.context.lookup(pageRef, PDFDict);
+    const contents = page.lookup(PDFName.of('Contents'));
+    const streams: PDFStream[] = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r) as PDFStream) : contents instanceof PDFStream ? [contents] : [];
     const text = streams.map(streamText).join('\n');
     const pattern = new RegExp(`BT\\s+${name.toString().replace('/', '\\/')}\\s+([\\d.]+)\\s+Tf\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+Tm\\s+<([0-9A-Fa-f]{4})>\\s*Tj\\s+ET`, 'gu');
     let failed = false;
@@ -119,8 +127,8 @@ export function fillTocDigits(doc: PDFDocument, expected: number[], digits: stri
     });
     if (failed) return undefined;
     const ref = doc.context.register(doc.context.flateStream(Buffer.from(patched, 'latin1')));
-    page.node.set(PDFName.of('Contents'), ref);
-    changed.push(ref, page.ref);
+    page.set(PDFName.of('Contents'), ref);
+    changed.push(ref, pageRef);
   }
   return at === expected.length ? changed : undefined;
 }

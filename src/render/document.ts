@@ -94,6 +94,19 @@ function blockScope(narration: Narration, kind: string, name: string | undefined
   return (repeatable ? (found as Context)[name] : found) as Context;
 }
 
+/** A 目录 page-number slot holding a page number (right-aligned in its boxes), or nothing. */
+function slotHtml(page: number | undefined): string {
+  const digits = String(page ?? '').padStart(PAGE_DIGITS, ' ').split('');
+  return el('span', { class: 'toc-page' }, ...digits.map((d) => el('i', undefined, d === ' ' ? '' : d)));
+}
+
+/** The document with the 目录's page numbers put in its slots (in the order of the 目录's headings). */
+export function fillTocPages(html: string, headings: Heading[], pages: Map<string, number>): string {
+  const listed = headings.filter((h) => h.toc);
+  let i = 0;
+  return html.replace(/<span class="toc-page">(?:<i>[^<]*<\/i>)*<\/span>/gu, () => slotHtml(pages.get(listed[i++]?.id ?? '')));
+}
+
 /** Renders a checked and narrated report to HTML. Remote images are reported, not loaded. */
 export function renderDocument(vfile: VFile, report: ReportData, narration: Narration, options: RenderOptions): Rendered {
   const print = report.template.manifest.print ?? {};
@@ -210,16 +223,10 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
   const placeholders: number[] = [];
   const known = options.pages && options.pages.size > 0 ? options.pages : undefined;
   const slot = (id: string) => {
-    let digits: string[];
-    if (known) digits = String(known.get(id) ?? '').padStart(PAGE_DIGITS, ' ').split('');
-    else {
-      digits = [];
-      for (let k = 0; k < PAGE_DIGITS; k++) {
-        placeholders.push(placeholders.length % 10);
-        digits.push(String(placeholders[placeholders.length - 1]));
-      }
-    }
-    return el('span', { class: 'toc-page' }, ...digits.map((d) => el('i', undefined, d === ' ' ? '' : d)));
+    if (known) return slotHtml(known.get(id));
+    const digits: number[] = [];
+    for (let k = 0; k < PAGE_DIGITS; k++) digits.push(placeholders.push(placeholders.length % 10) - 1);
+    return el('span', { class: 'toc-page' }, ...digits.map((i) => el('i', undefined, String(placeholders[i]))));
   };
   const title = fill(print.title ?? '{{部门}}', report);
   const date = report.frontMatter.date ? chineseDate(report.frontMatter.date) : '';
