@@ -11,6 +11,7 @@ import { outlineLevels } from '../src/render/headings.js';
 import { typeset, wordGroups } from '../src/render/typography.js';
 import type { TableData } from '../src/data/tables.js';
 import type { Context } from '../src/narrate/context.js';
+import { loadFonts } from '../src/print/fonts.js';
 
 const vfile = compile(SEED_REPORT);
 const report = vfile.data.report!;
@@ -108,28 +109,50 @@ describe('the 公开 tables as the template prints them', () => {
     expect(head[0]![0]!.attrs).toContain('colspan="4"');
     expect(head[2]!.slice(0, 4).map((c) => c.text)).toEqual(['类', '款', '项', '栏次']);
     expect(jiangxi).toContain('公开02表');
-    const plain = renderTable(table('公开02'), { ...ctx, print: { ...ctx.print, lanci: undefined, codeColumns: undefined } });
+    const t02 = table('公开02');
+    const sdef = { ...t02.def.sections[0]!, codeColumns: 1 as const, headerGroup: '项目' };
+    const shanghai = { ...t02.def, showRowNumbers: false, sections: [sdef] };
+    const s02 = [...t02.sections.values()][0]!;
+    const plain = renderTable({ def: shanghai, sections: new Map([[s02.def.key, { ...s02, def: sdef }]]) }, ctx);
     expect(plain).not.toContain('栏次');
     expect(plain).not.toContain('>类<');
-    const ledger = renderTable(table('公开01'), { ...ctx, print: { ...ctx.print, lanci: undefined } });
+    expect(plain).toContain('<td class="code">2010504</td>');
+    const ledger = renderTable({ ...table('公开01'), def: { ...table('公开01').def, showRowNumbers: false } }, ctx);
     expect(ledger).not.toContain('行次');
   });
 
-  it('prints a fixed table on its side: one row of 预算数/决算数 pairs under grouped headers', () => {
+  it('prints a fixed table on its side: one row of 预算数/决算数 pairs under grouped headers (the Shanghai 三公 shape)', () => {
     const sangong = table('公开09');
-    const rowsDef = sangong.def.sections[0]!.rows!.filter((r) => ['三公经费支出', '因公出国(境)费', '公务用车购置及运行维护费', '公务用车购置费', '公务用车运行维护费', '公务接待费'].includes(r.key ?? ''));
-    const def = { ...sangong.def, print: { transpose: true }, sections: [{ ...sangong.def.sections[0]!, rows: rowsDef, columns: sangong.def.sections[0]!.columns.slice(1) }] };
+    const keep = ['三公经费支出', '因公出国(境)费', '公务用车购置及运行维护费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
+    const group = (key: string) => (key.startsWith('公务用车') ? { group: '公务用车购置及运行维护费' } : {});
+    const rowsDef = sangong.def.sections[0]!.rows!.filter((r) => keep.includes(r.key ?? '')).map((r) => ({ ...r, ...group(r.key!), ...(r.key === '公务用车购置及运行维护费' ? { label: '小计' } : {}) }));
+    const def = { ...sangong.def, transpose: { header: '财政拨款“三公”经费' }, zeroText: '0', showRowNumbers: false, sections: [{ ...sangong.def.sections[0]!, rows: rowsDef, columns: sangong.def.sections[0]!.columns.slice(1) }] };
     const section0 = [...sangong.sections.values()][0]!;
-    const data: TableData = { def, sections: new Map([[section0.def.key, { ...section0, def: def.sections[0]! }]]) };
+    const rowsData = section0.rows.filter((r) => keep.includes(r.key)).map((r) => ({ ...r, def: rowsDef.find((d) => d.key === r.key) }));
+    const data: TableData = { def, sections: new Map([[section0.def.key, { ...section0, def: def.sections[0]!, rows: rowsData }]]) };
     const out = renderTable(data, ctx);
     const head = rows(out.slice(out.indexOf('<thead'), out.indexOf('</thead>')));
-    expect(head[0]!.map((c) => c.text)).toEqual(['一、“三公”经费支出', '1. 因公出国（境）费', '2. 公务用车购置及运行维护费', '3. 公务接待费']);
-    expect(head[0]![2]!.attrs).toContain('colspan="6"');
-    expect(head[1]!.map((c) => c.text)).toEqual(['小计', '(1) 公务用车购置费', '(2) 公务用车运行维护费']);
-    expect(head[2]!.map((c) => c.text)).toEqual(Array.from({ length: 6 }, () => ['全年预算数', '决算数']).flat());
+    expect(head[0]!.map((c) => c.text)).toEqual(['财政拨款“三公”经费']);
+    expect(head[0]![0]!.attrs).toContain('colspan="12"');
+    expect(head[1]!.map((c) => c.text)).toEqual(['一、“三公”经费支出', '1. 因公出国（境）费', '公务用车购置及运行维护费', '3. 公务接待费']);
+    expect(head[1]![2]!.attrs).toContain('colspan="6"');
+    expect(head[1]![0]!.attrs).toContain('rowspan="2"');
+    expect(head[2]!.map((c) => c.text)).toEqual(['小计', '(1) 公务用车购置费', '(2) 公务用车运行维护费']);
+    expect(head[3]!.map((c) => c.text)).toEqual(Array.from({ length: 6 }, () => ['全年预算数', '决算数']).flat());
     const body = rows(out.slice(out.indexOf('<tbody')));
     expect(body).toHaveLength(1);
     expect(body[0]).toHaveLength(12);
+    expect(out).not.toContain('栏次');
+  });
+
+  it('prints the caption line as the table shows it: no 表号, 部门 or 年度 when its definition says so, and the empty note', () => {
+    const t08 = table('公开08');
+    const out = renderTable({ ...t08, def: { ...t08.def, caption: { number: false, department: false, year: false, unit: '单位：万元' }, emptyNote: '说明：{{department}}本年度没有国有资本经营预算财政拨款支出。' } }, ctx);
+    const meta = out.slice(out.indexOf('table-meta') + 'table-meta">'.length, out.indexOf('</div>', out.indexOf('table-meta')));
+    expect(cellText(meta)).toBe('单位：万元');
+    expect(out).toContain('说明：九江市浔阳区数字经济发展中心本年度没有国有资本经营预算财政拨款支出。');
+    const full = renderTable(t08, ctx);
+    expect(cellText(full.slice(full.indexOf('table-meta') + 'table-meta">'.length, full.indexOf('</div>', full.indexOf('table-meta'))))).toBe('部门：九江市浔阳区数字经济发展中心2023年度公开08表　金额单位：万元');
   });
 });
 
@@ -168,6 +191,17 @@ describe('headings', () => {
       numbering,
     ).map((o) => o.level);
     expect(levels).toEqual([1, 2, 3, 3, 4, 2, 1]);
+  });
+});
+
+describe('fonts', () => {
+  it('prints 宋体 and 黑体 with free fonts, and says what stands in for a 仿宋 or 楷体 it does not have', () => {
+    const jiangxi = loadFonts(report.template.manifest.print?.font);
+    expect(jiangxi.substitutes).toEqual([]);
+    expect(jiangxi.faces.some((f) => f.family === 'juesuan-body' && f.alias === 'Noto Serif SC')).toBe(true);
+    expect(jiangxi.covers('决'.codePointAt(0)!)).toBe(true);
+    expect(jiangxi.covers('䶮'.codePointAt(0)!)).toBe(false);
+    expect(loadFonts({ body: '仿宋', heading: '黑体' }).substitutes).toEqual([{ wanted: '仿宋', used: '宋体' }]);
   });
 });
 

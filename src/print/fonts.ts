@@ -30,6 +30,8 @@ export interface FontFace {
   name: string;
   format: 'woff2' | 'woff';
   ranges: [number, number][];
+  /** The font's own family name (Noto Serif SC), which a print style may name too. */
+  alias?: string;
 }
 
 export interface Fonts {
@@ -54,7 +56,7 @@ function ranges(text: string): [number, number][] {
 }
 
 /** The faces of an @fontsource stylesheet (one weight): each range file with its unicode-range. */
-function facesOf(pkg: string, weight: number, family: string): FontFace[] {
+function facesOf(pkg: string, weight: number, family: string, realFamily?: string): FontFace[] {
   const dir = dirname(require.resolve(`${pkg}/package.json`));
   const css = readFileSync(join(dir, `${weight}.css`), 'utf8');
   const out: FontFace[] = [];
@@ -63,7 +65,7 @@ function facesOf(pkg: string, weight: number, family: string): FontFace[] {
     const src = /url\(\.\/files\/([^)]+\.woff2)\)/u.exec(body)?.[1];
     const range = /unicode-range:\s*([^;]+);/u.exec(body)?.[1];
     if (!src || !range) continue;
-    out.push({ family, weight, path: join(dir, 'files', src), name: src, format: 'woff2', ranges: ranges(range) });
+    out.push({ family, weight, path: join(dir, 'files', src), name: src, format: 'woff2', ranges: ranges(range), alias: realFamily });
   }
   return out;
 }
@@ -84,12 +86,12 @@ export function loadFonts(choice: PrintSettings['font'] = {}): Fonts {
   const body = pick(choice.body ?? '宋体', '宋体');
   const heading = pick(choice.heading ?? '黑体', '黑体');
   const faces: FontFace[] = [];
-  for (const weight of [400, 700]) faces.push(...facesOf(body.pkg, weight, 'juesuan-body'));
-  for (const weight of [400, 700]) faces.push(...facesOf(heading.pkg, weight, 'juesuan-heading'));
+  for (const weight of [400, 700]) faces.push(...facesOf(body.pkg, weight, 'juesuan-body', body.family));
+  for (const weight of [400, 700]) faces.push(...facesOf(heading.pkg, weight, 'juesuan-heading', heading.family));
   // The 目录's page numbers: the body's Latin digits from a file of their own (the .woff twin),
   // so the PDF holds them in a font of their own that a one-pass print can fill in.
   const latin = facesOf(body.pkg, 400, 'juesuan-toc-digits').find((f) => coversIn([f], 0x30));
-  if (latin) faces.push({ ...latin, path: latin.path.replace(/\.woff2$/u, '.woff'), name: latin.name.replace(/\.woff2$/u, '.woff'), format: 'woff', ranges: [[0x30, 0x39]] });
+  if (latin) faces.push({ ...latin, alias: undefined, path: latin.path.replace(/\.woff2$/u, '.woff'), name: latin.name.replace(/\.woff2$/u, '.woff'), format: 'woff', ranges: [[0x30, 0x39]] });
   const bodyFaces = faces.filter((f) => f.family === 'juesuan-body' && f.weight === 400);
   const roots = [...new Set(faces.map((f) => dirname(f.path)))];
   const fonts: Fonts = {
@@ -114,8 +116,14 @@ function rangeCss(r: [number, number][]): string {
 export function fontFaces(fonts: Fonts, text: string | undefined, url: (face: FontFace) => string): { css: string; used: FontFace[] } {
   const points = text === undefined ? undefined : new Set([...text].map((c) => c.codePointAt(0)!));
   const used = fonts.faces.filter((f) => !points || [...points].some((cp) => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)));
-  const rules = used.map(
-    (f) => `@font-face{font-family:"${f.family}";font-style:normal;font-weight:${f.weight};font-display:block;src:url("${url(f)}") format("${f.format}");unicode-range:${rangeCss(f.ranges)}}`,
-  );
+  const rule = (family: string, f: FontFace) =>
+    `@font-face{font-family:"${family}";font-style:normal;font-weight:${f.weight};font-display:block;src:url("${url(f)}") format("${f.format}");unicode-range:${rangeCss(f.ranges)}}`;
+  const aliases = new Set<string>();
+  const rules = used.flatMap((f) => {
+    const key = `${f.alias}/${f.weight}/${f.name}`;
+    const withAlias = f.alias && !aliases.has(key);
+    if (withAlias) aliases.add(key);
+    return withAlias ? [rule(f.family, f), rule(f.alias!, f)] : [rule(f.family, f)];
+  });
   return { css: `<style>${rules.join('')}</style>`, used };
 }

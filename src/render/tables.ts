@@ -21,18 +21,26 @@ export interface TableContext {
   heading?: { id: string; level: number };
 }
 
-/** A cell's printed value: blank when empty, 2-decimal 万元 for amounts, whole numbers for counts. */
-export function printed(row: RowData | undefined, column: ColumnDef, def?: RowDef): { html: string; numeric: boolean } {
+/**
+ * A cell's printed value: blank when empty, 2-decimal 万元 for amounts (a zero as the table's
+ * zeroText, if any), whole numbers for counts.
+ */
+export function printed(row: RowData | undefined, column: ColumnDef, def?: RowDef, zeroText?: string): { html: string; numeric: boolean } {
   if (def?.na?.includes(column.key)) return { html: '——', numeric: false };
   const value = row?.cells.get(column.key)?.value ?? null;
   if (value === null) return { html: '', numeric: true };
   if (Decimal.isDecimal(value)) return { html: (value as Decimal).toString(), numeric: true };
-  return { html: wan((value as Amount).yuan), numeric: true };
+  const yuan = (value as Amount).yuan;
+  if (zeroText !== undefined && yuan.isZero()) return { html: zeroText, numeric: true };
+  return { html: wan(yuan), numeric: true };
 }
 
-function amountCell(row: RowData | undefined, column: ColumnDef, def?: RowDef): string {
-  const p = printed(row, column, def);
-  return cell('td', p.html, { class: p.numeric ? 'num' : 'na' });
+/** The cell printer of a table (its zeroText applied). */
+function amountCellOf(table: TableDef): (row: RowData | undefined, column: ColumnDef, def?: RowDef) => string {
+  return (row, column, def) => {
+    const p = printed(row, column, def, table.zeroText);
+    return cell('td', p.html, { class: p.numeric ? 'num' : 'na' });
+  };
 }
 
 /** Fills {{部门}} {{年度}} {{表号}} {{单位}} of a caption text. */
@@ -43,16 +51,23 @@ function fillCaption(template: string, values: Record<string, string>): string {
 /** The line above a table, as the template writes it. */
 function caption(def: TableDef, ctx: TableContext): string {
   const unitTexts = ctx.print.unit ?? {};
-  const unit = unitTexts[def.unit] ?? unitTexts['*'] ?? def.unit;
-  const values = { 部门: ctx.department, 年度: String(ctx.year), 表号: def.number ?? '', 单位: def.unit };
-  const line = ctx.print.caption ?? {};
-  const part = (cls: string, t: string | undefined) => el('span', { class: cls }, text(fillCaption(t ?? '', { ...values, 单位: fillCaption(unit, values) }).trim()));
+  const shows = def.caption ?? {};
+  const unit = shows.unit ?? unitTexts[def.unit] ?? unitTexts['*'] ?? def.unit;
+  const values = { 部门: ctx.department, 年度: String(ctx.year), 表号: shows.number === false ? '' : (def.number ?? ''), 单位: def.unit };
+  const line = ctx.print.caption ?? { right: '{{表号}} {{单位}}' };
+  // A part naming the 部门 or the 年度 is left out when the table does not show it.
+  const hidden = (t: string) => (shows.department === false && t.includes('{{部门}}')) || (shows.year === false && t.includes('{{年度}}'));
+  const part = (cls: string, t: string | undefined) => el('span', { class: cls }, text(t && !hidden(t) ? fillCaption(t, { ...values, 单位: fillCaption(unit, values) }).trim() : ''));
   const title = ctx.heading ? el(`h${ctx.heading.level}`, { id: ctx.heading.id, class: 'table-title' }, text(def.title)) : el('div', { class: 'table-title' }, text(def.title));
   return el('div', { class: 'table-head' }, title, el('div', { class: 'table-meta' }, part('left', line.left), part('center', line.center), part('right', line.right)));
 }
 
-function notes(def: TableDef, ctx: TableContext): string {
-  return (def.notes ?? []).map((n) => el('p', { class: 'table-note' }, text(n.replace(/\{\{year\}\}/gu, String(ctx.year))))).join('');
+function notes(table: TableData, ctx: TableContext): string {
+  const def = table.def;
+  const out = (def.notes ?? []).map((n) => el('p', { class: 'table-note' }, text(n.replace(/\{\{year\}\}/gu, String(ctx.year)))));
+  const empty = [...table.sections.values()].every((s) => s.rows.every((r) => [...r.cells.values()].every((c) => c.value === null || (!Decimal.isDecimal(c.value) && (c.value as Amount).yuan.isZero()))));
+  if (def.emptyNote && empty) out.push(el('p', { class: 'table-note empty-note' }, text(def.emptyNote.replace(/\{\{\s*(部门|department)\s*\}\}/gu, ctx.department))));
+  return out.join('');
 }
 
 function colgroup(widths: number[]): string {
@@ -71,11 +86,7 @@ function sized(def: TableDef, key: string, n: ColumnNeed): ColumnNeed {
 }
 
 function lanciOf(def: TableDef, ctx: TableContext): { row: string; column: string } | undefined {
-  return def.print?.lanci === false ? undefined : ctx.print.lanci;
-}
-
-function itemRowOf(def: TableDef, ctx: TableContext): string | undefined {
-  return def.print?.itemRow === false ? undefined : (def.print?.itemRow ?? ctx.print.itemRow);
+  return def.showRowNumbers === false ? undefined : ctx.print.lanci;
 }
 
 /** The rows of a fixed section in official order, blank rows included, with the data's values. */
@@ -94,6 +105,7 @@ function header(label: string, a?: Record<string, string | number | undefined>):
 
 function ledger(table: TableData, ctx: TableContext): string {
   const def = table.def;
+  const amountCell = amountCellOf(def);
   const [left, right] = [...table.sections.values()] as [SectionData, SectionData];
   const lanci = lanciOf(def, ctx);
   const lrows = fixedRows(left);
@@ -144,13 +156,14 @@ function codeParts(code: string, digits: number[], parts: number): string[] {
 
 function classified(table: TableData, ctx: TableContext): string {
   const def = table.def;
+  const amountCell = amountCellOf(def);
   const section = [...table.sections.values()][0]!;
   const sdef: SectionDef = section.def;
   const cols = sdef.columns;
   const digits = section.classification?.digits ?? [3, 5, 7];
   const lanci = lanciOf(def, ctx);
-  const itemRow = itemRowOf(def, ctx);
-  const codeLabels = def.print?.codeColumns === false ? undefined : (def.print?.codeColumns ?? ctx.print.codeColumns);
+  const itemRow = sdef.headerGroup ?? ctx.print.itemRow;
+  const codeLabels = sdef.codeColumns === 1 ? undefined : ctx.print.codeColumns;
   const nCode = codeLabels?.length ?? 1;
   const grouped = cols.some((c) => c.group);
   // Header height: the left block (项目 row, code/name row, 类款项 row) and the right one (groups, labels, 栏次).
@@ -180,7 +193,9 @@ function classified(table: TableData, ctx: TableContext): string {
   if (grouped) rows[1]!.push(...cols.filter((c) => c.group).map((c) => header(c.label ?? c.key, { rowspan: labelRows - 1 })));
   if (lanci) rows[height - 1]!.push(...cols.map((c) => header(String(c.栏次 ?? ''))));
   const headRows = rows.map((r, i) => el('tr', lanci && i === height - 1 ? { class: 'lanci' } : undefined, ...r));
-  const body = section.rows.map((row) => {
+  // The 合计 row first, or last when the definition says so.
+  const ordered = sdef.total?.position === 'bottom' ? [...section.rows.filter((r) => r.code), ...section.rows.filter((r) => !r.code)] : section.rows;
+  const body = ordered.map((row) => {
     const isTotal = !row.code;
     const first = isTotal
       ? [cell('td', '', { colspan: nCode }), cell('td', row.label, { class: 'item total' })]
@@ -202,6 +217,7 @@ function classified(table: TableData, ctx: TableContext): string {
 
 function panels(table: TableData, ctx: TableContext): string {
   const def = table.def;
+  const amountCell = amountCellOf(def);
   const section = [...table.sections.values()][0]!;
   const column = section.def.columns[0]!;
   const panelDefs = def.panels ?? [];
@@ -215,7 +231,7 @@ function panels(table: TableData, ctx: TableContext): string {
   }
   const amountHeader = column.label ?? ctx.print.panelAmount ?? column.key;
   const head =
-    el('tr', undefined, ...groups.map((g) => header(g.label, { colspan: g.span }))) +
+    (def.showPanelLabels === false ? '' : el('tr', undefined, ...groups.map((g) => header(g.label, { colspan: g.span })))) +
     el('tr', undefined, ...panelDefs.flatMap(() => [header(section.def.codeHeader ?? ''), header(section.def.itemHeader ?? ''), header(amountHeader)]));
   const body: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -257,6 +273,7 @@ function panels(table: TableData, ctx: TableContext): string {
 
 function fixed(table: TableData, ctx: TableContext): string {
   const def = table.def;
+  const amountCell = amountCellOf(def);
   const section = [...table.sections.values()][0]!;
   const cols = section.def.columns;
   const lanci = lanciOf(def, ctx);
@@ -279,53 +296,47 @@ function fixed(table: TableData, ctx: TableContext): string {
   return el('table', { class: 'official fixed' }, colgroup(fit(needs, emTotal(def))), el('thead', undefined, head), el('tbody', undefined, ...body));
 }
 
-interface Group {
-  def: RowDef;
-  children: Group[];
-}
-
 /**
- * A fixed table turned on its side (the Shanghai 三公 table): each row is a group of columns (the
- * table's columns: 预算数, 决算数), a row that sums later rows heads them with its own 小计, and the
- * values print as one row.
+ * A fixed table printed on its side (the Shanghai 三公 table): each row is a group of columns (the
+ * table's columns: 预算数, 决算数) under its label; rows of the same `group` share a header spanning
+ * them; `transpose.header` spans everything; the values print as one row.
  */
-function transposed(table: TableData, ctx: TableContext): string {
+function transposed(table: TableData): string {
   const def = table.def;
+  const amountCell = amountCellOf(def);
   const section = [...table.sections.values()][0]!;
   const cols = section.def.columns;
   const rowDefs = (section.def.rows ?? []).filter((r) => r.key && !r.heading);
-  const byKey = new Map(rowDefs.map((r) => [r.key!, r]));
-  const childOf = new Set<string>();
-  for (const r of rowDefs) if (!r.total) for (const k of r.sum ?? []) if (byKey.has(k)) childOf.add(k);
-  const build = (r: RowDef): Group => ({ def: r, children: r.total ? [] : (r.sum ?? []).filter((k) => byKey.has(k)).map((k) => build(byKey.get(k)!)) });
-  const tops = rowDefs.filter((r) => !childOf.has(r.key!)).map(build);
-  const depth = (g: Group): number => (g.children.length ? 1 + Math.max(...g.children.map(depth)) : 1);
-  const levels = Math.max(...tops.map(depth));
-  const height = levels + 1;
-  const rows: string[][] = Array.from({ length: height }, () => []);
-  const leaves: RowDef[] = [];
-  const width = (g: Group): number => (g.children.length ? 1 + g.children.reduce((s, c) => s + width(c), 0) : 1);
-  const place = (g: Group, level: number) => {
-    const label = g.def.label ?? g.def.key ?? '';
-    if (!g.children.length) {
-      rows[level]!.push(header(label, { colspan: cols.length, rowspan: levels - level }));
-      leaves.push(g.def);
-      return;
+  const nested = rowDefs.some((r) => r.group);
+  const top = def.transpose?.header;
+  const rows: string[][] = [];
+  if (top) rows.push([header(top, { colspan: rowDefs.length * cols.length })]);
+  const groupRow: string[] = [];
+  const subRow: string[] = [];
+  for (let i = 0; i < rowDefs.length; ) {
+    const r = rowDefs[i]!;
+    if (r.group) {
+      let j = i;
+      while (j < rowDefs.length && rowDefs[j]!.group === r.group) j++;
+      groupRow.push(header(r.group, { colspan: (j - i) * cols.length }));
+      for (let k = i; k < j; k++) subRow.push(header(rowDefs[k]!.label ?? rowDefs[k]!.key ?? '', { colspan: cols.length }));
+      i = j;
+    } else {
+      groupRow.push(header(r.label ?? r.key ?? '', { colspan: cols.length, rowspan: nested ? 2 : 1 }));
+      i++;
     }
-    rows[level]!.push(header(label, { colspan: width(g) * cols.length }));
-    rows[level + 1]!.push(header(ctx.print.subtotal ?? '', { colspan: cols.length, rowspan: levels - level - 1 }));
-    leaves.push(g.def);
-    for (const c of g.children) place(c, level + 1);
-  };
-  for (const g of tops) place(g, 0);
-  rows[height - 1]!.push(...leaves.flatMap(() => cols.map((c) => header(c.label ?? c.key))));
-  const values = leaves.flatMap((r) => cols.map((c) => amountCell(section.rows.find((x) => x.def === r), c, r)));
-  const needs = leaves.flatMap((r) => cols.map((c) => sized(def, c.key, need([c.label ?? c.key, r.label ?? ''].slice(0, 1), [printed(section.rows.find((x) => x.def === r), c, r).html], true))));
+  }
+  rows.push(groupRow);
+  if (nested) rows.push(subRow);
+  rows.push(rowDefs.flatMap(() => cols.map((c) => header(c.label ?? c.key))));
+  const rowOf = (r: RowDef) => section.rows.find((x) => x.def === r);
+  const values = rowDefs.flatMap((r) => cols.map((c) => amountCell(rowOf(r), c, r)));
+  const needs = rowDefs.flatMap((r) => cols.map((c) => sized(def, c.key, need([c.label ?? c.key], [printed(rowOf(r), c, r, def.zeroText).html], true))));
   return el(
     'table',
     { class: 'official transposed' },
     colgroup(fit(needs, emTotal(def))),
-    el('thead', undefined, ...rows.filter((r) => r.length).map((r) => el('tr', undefined, ...r))),
+    el('thead', undefined, ...rows.map((r) => el('tr', undefined, ...r))),
     el('tbody', undefined, el('tr', undefined, ...values)),
   );
 }
@@ -334,6 +345,6 @@ function transposed(table: TableData, ctx: TableContext): string {
 export function renderTable(table: TableData, ctx: TableContext): string {
   const layout = table.def.layout;
   const body =
-    layout === 'ledger' ? ledger(table, ctx) : layout === 'classified' ? classified(table, ctx) : layout === 'panels' ? panels(table, ctx) : table.def.print?.transpose ? transposed(table, ctx) : fixed(table, ctx);
-  return el('section', { class: `official-table layout-${layout}`, 'data-table': table.def.id }, caption(table.def, ctx), body, notes(table.def, ctx));
+    layout === 'ledger' ? ledger(table, ctx) : layout === 'classified' ? classified(table, ctx) : layout === 'panels' ? panels(table, ctx) : table.def.transpose ? transposed(table) : fixed(table, ctx);
+  return el('section', { class: `official-table layout-${layout}${table.def.transpose ? ' transposed' : ''}`, 'data-table': table.def.id }, caption(table.def, ctx), body, notes(table, ctx));
 }

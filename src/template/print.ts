@@ -22,8 +22,6 @@ export interface TablePrint {
   codeColumns?: string[];
   /** Header of the amount column of a panel (金额). */
   panelAmount?: string;
-  /** Label of a transposed group's own figures (小计). */
-  subtotal?: string;
 }
 
 export interface PrintSettings {

@@ -36,6 +36,8 @@ export interface RowDef {
   within?: string;
   /** A heading row with no values. */
   heading?: boolean;
+  /** In a transposed table: the header spanning this row's column group with the rows of the same group. */
+  group?: string;
 }
 
 export interface SectionDef {
@@ -48,8 +50,12 @@ export interface SectionDef {
   columns: ColumnDef[];
   /** Fixed rows, in the official order. Absent: rows come from the data (classified tables). */
   rows?: RowDef[];
-  /** The 合计 row of a classified section. */
-  total?: { key: string; label?: string };
+  /** The 合计 row of a classified section, printed first (top, default) or last. */
+  total?: { key: string; label?: string; position?: 'top' | 'bottom' };
+  /** A header spanning the code and name headers (项目); default: the template's. */
+  headerGroup?: string;
+  /** The code in one column, or split 类/款/项 (3, the default when the template names them). */
+  codeColumns?: 1 | 3;
 }
 
 export interface PanelDef {
@@ -57,20 +63,12 @@ export interface PanelDef {
   classes: string[];
 }
 
-/** How one table prints, over the template's print settings (src/template/print.ts). */
+/** Widths of one table's columns, for the fitting of its layout. */
 export interface TablePrintDef {
-  /** Whether the 行次/栏次 print (default: the template's setting). */
-  lanci?: boolean;
-  /** The 项目 header row: its text, or false for none (default: the template's). */
-  itemRow?: string | false;
-  /** Labels of the split code columns, or false for one code column (default: the template's). */
-  codeColumns?: string[] | false;
   /** Column widths in em by column key; $item, $code, $line for the name, code and 行次 columns. */
   widths?: Record<string, number>;
-  /** The width in em the table shares out (default by layout: 58 portrait, 100 panels). */
+  /** The width in em the table shares out (default by layout: 58 portrait, 62 ledger, 100 panels). */
   em?: number;
-  /** A fixed table printed on its side: rows become column groups, values one row. */
-  transpose?: boolean;
 }
 
 export interface TableDef {
@@ -78,6 +76,18 @@ export interface TableDef {
   title: string;
   /** The 表号 printed in the caption line (公开02表, 表一). */
   number?: string;
+  /** Whether the 行次/栏次 print (default true, when the template prints them). */
+  showRowNumbers?: boolean;
+  /** What the line above the table shows: 表号, 部门, 年度 (default all), the unit's text. */
+  caption?: { number?: boolean; department?: boolean; year?: boolean; unit?: string };
+  /** Whether a panels table prints its panels' label row (default true). */
+  showPanelLabels?: boolean;
+  /** A fixed table printed on its side: each row a group of columns, the values one row; `header` spans them all. */
+  transpose?: { header?: string };
+  /** How a zero amount prints (default 0.00). */
+  zeroText?: string;
+  /** Printed under the table when it has no figure; {{部门}} (or {{department}}) is the department. */
+  emptyNote?: string;
   print?: TablePrintDef;
   unit: string;
   decimals?: number;
