@@ -114,8 +114,19 @@ function rangeCss(r: [number, number][]): string {
  * file's URL from `url`, in a <style>; and the faces used, to be copied next to the HTML.
  */
 export function fontFaces(fonts: Fonts, text: string | undefined, url: (face: FontFace) => string): { css: string; used: FontFace[] } {
-  const points = text === undefined ? undefined : new Set([...text].map((c) => c.codePointAt(0)!));
-  const used = fonts.faces.filter((f) => !points || [...points].some((cp) => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)));
+  const points = text === undefined ? undefined : [...new Set([...text].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+  // Whether any code point of the text falls in [lo, hi] (binary search in the sorted points).
+  const any = (lo: number, hi: number) => {
+    let a = 0;
+    let b = points!.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (points![m]! < lo) a = m + 1;
+      else b = m;
+    }
+    return a < points!.length && points![a]! <= hi;
+  };
+  const used = fonts.faces.filter((f) => !points || f.ranges.some(([lo, hi]) => any(lo, hi)));
   const rule = (family: string, f: FontFace) =>
     `@font-face{font-family:"${family}";font-style:normal;font-weight:${f.weight};font-display:block;src:url("${url(f)}") format("${f.format}");unicode-range:${rangeCss(f.ranges)}}`;
   const aliases = new Set<string>();

@@ -20,23 +20,24 @@ const text = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.
 function readSection(bytes: Uint8Array, at: number, context: PDFContext): { offsets: Map<number, number>; trailer: PDFDict } {
   if (text(bytes, at, at + 4) !== 'xref') throw new Error('PDF 没有 xref 表');
   const offsets = new Map<number, number>();
-  const tail = text(bytes, at + 4, bytes.length);
-  let cursor = 0;
+  // Subsections "first count", then count entries of 20 bytes: "offset(10) generation(5) n|f" and EOL.
   const header = /\s*(\d+)\s+(\d+)[ \t]*\r?\n/uy;
+  let base = at + 4;
   for (;;) {
-    header.lastIndex = cursor;
-    const m = header.exec(tail);
+    const window = text(bytes, base, base + 64);
+    header.lastIndex = 0;
+    const m = header.exec(window);
     if (!m) break;
     const first = Number(m[1]);
     const count = Number(m[2]);
-    cursor = header.lastIndex;
+    const start = base + header.lastIndex;
+    const entries = text(bytes, start, start + count * 20);
     for (let i = 0; i < count; i++) {
-      const [offset, , kind] = tail.slice(cursor, cursor + 20).trim().split(/\s+/u);
-      if (kind === 'n') offsets.set(first + i, Number(offset));
-      cursor += 20;
+      if (entries.charCodeAt(i * 20 + 17) === 0x6e /* n */) offsets.set(first + i, Number(entries.slice(i * 20, i * 20 + 10)));
     }
+    base = start + count * 20;
   }
-  const pos = at + 4 + cursor;
+  const pos = base;
   const trailerAt = text(bytes, pos, pos + 64).indexOf('trailer');
   if (trailerAt < 0) throw new Error('PDF 没有 trailer');
   const trailer = PDFObjectParser.forBytes(bytes.subarray(pos + trailerAt + 'trailer'.length), context).parseObject() as PDFDict;

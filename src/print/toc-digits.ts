@@ -2,6 +2,7 @@
 // digits in fixed-width boxes, set in a font of their own (juesuan-toc-digits), so the real numbers
 // take the same place. Each placeholder glyph is swapped for the digit of the page number (kept
 // centred in its box by the glyph widths), a leading blank box is emptied.
+import { deflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import type { Pdf } from './lazy-pdf.js';
 
@@ -126,7 +127,7 @@ export function fillTocDigits(doc: Pdf, expected: number[], digits: string[]): P
       return `BT\n${name.toString()} ${size} Tf\n${a} ${b} ${c} ${d} ${num(Number(x) + shift)} ${y} Tm\n<${next.toString(16).toUpperCase().padStart(4, '0')}> Tj\nET`;
     });
     if (failed) return undefined;
-    const ref = doc.context.register(doc.context.flateStream(Buffer.from(patched, 'latin1')));
+    const ref = doc.context.register(doc.context.stream(deflateSync(Buffer.from(patched, 'latin1')), { Filter: 'FlateDecode' }));
     page.set(PDFName.of('Contents'), ref);
     changed.push(ref, pageRef);
   }

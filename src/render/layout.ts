@@ -30,7 +30,13 @@ interface IndicatorItem {
 }
 
 function fill(template: string, ctx: LayoutContext, scope?: Context): string {
-  return template.includes('{{') ? ctx.renderText(template, scope ?? ctx.scope.block) : template;
+  if (!template.includes('{{')) return template;
+  // Plain names of the report or the scope ({{年度}}, {{部门}}, {{编号}}) need no template engine.
+  const plain = template.replace(/\{\{\s*([^\s{}#/>]+)\s*\}\}/gu, (m, name: string) => {
+    const value = (scope as Record<string, unknown> | undefined)?.[name] ?? ctx.scope.root[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : m;
+  });
+  return plain.includes('{{') ? ctx.renderText(template, scope ?? ctx.scope.block) : plain;
 }
 
 function matches(pattern: string, level1: string, level2: string): boolean {
