@@ -6,7 +6,7 @@ import type { Amount } from '../amount/amount.js';
 import type { GradeBand } from '../template/types.js';
 import { gradeOf, totalScore } from '../perf/indicators.js';
 import { factOf, type Fact, type FactKind } from './fact.js';
-import { add, holdsZero, hull, intervalOf, scale, UNBOUNDED, ZERO_INTERVAL, type Interval } from './interval.js';
+import { add, halfWidth as half, holdsZero, hull, intervalOf, scale, UNBOUNDED, ZERO_INTERVAL, type Interval } from './interval.js';
 
 export interface Term {
   fact: Fact;
@@ -54,7 +54,8 @@ export function sumTerms(terms: Term[], label = termsLabel(terms)): Fact {
     for (const { fact, weight } of terms) {
       if (!isAmount(fact.value)) continue;
       yuan = yuan.plus(fact.value.yuan.times(weight));
-      halfWidth = halfWidth.plus(fact.value.halfWidth.times(weight.abs()));
+      // From the fact's interval: a printed zero the pack declares exact adds no 尾数.
+      halfWidth = halfWidth.plus(half(fact.interval).times(weight.abs()));
       decimals = Math.max(decimals, fact.value.unit === '元' ? fact.value.decimals : fact.value.decimals + 4);
     }
     value = { yuan, unit: '元', decimals, halfWidth, text: '' };

@@ -4,7 +4,7 @@
 import type { Block, ReportData } from '../data/read.js';
 import type { RowData, SectionData } from '../data/tables.js';
 import type { DataNode, Where } from '../data/tree.js';
-import { factOf, type Fact, type FactKind } from './fact.js';
+import { exactZeros, factOf, type Fact, type FactKind } from './fact.js';
 import { keyOf, pathOf, segments as splitPath } from './path.js';
 
 /** A row by its key, its code, or its printed name. */
@@ -47,12 +47,12 @@ function keySegment(entry: string): string {
   return /^(\d+)\s/u.exec(entry)?.[1] ?? entry;
 }
 
-function nodeFact(node: DataNode | undefined, fallback: Where | undefined, label: string, key: string): Fact {
+function nodeFact(node: DataNode | undefined, fallback: Where | undefined, label: string, key: string, exactZero: boolean): Fact {
   const base = { where: node?.where, fallback, label, key };
   if (!node) return factOf(null, { ...base, kind: 'amount' });
   switch (node.kind) {
     case 'amount':
-      return factOf(node.value, { ...base, kind: 'amount' });
+      return factOf(node.value, { ...base, kind: 'amount' }, exactZero);
     case 'count':
     case 'score':
       return factOf(node.value, { ...base, kind: node.kind });
@@ -82,7 +82,7 @@ function tableFact(report: ReportData, kind: string, rest: string[]): Fact | und
   const cell = row?.cells.get(columnKey);
   const factKind: FactKind = cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount';
   const key = keyOf([kind, section.def.key, row?.code ?? row?.key ?? rowKey, columnKey]);
-  return factOf(cell?.value ?? null, { where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: factKind, key });
+  return factOf(cell?.value ?? null, { where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: factKind, key }, exactZeros(report.template, kind));
 }
 
 /**
@@ -127,7 +127,7 @@ export function resolvePath(report: ReportData, path: readonly string[]): Fact |
       keys.push(key);
     }
   }
-  return nodeFact(node, block.root.where, labels.join(' › '), keyOf(keys));
+  return nodeFact(node, block.root.where, labels.join(' › '), keyOf(keys), exactZeros(report.template));
 }
 
 /** Resolves a plain dotted reference (公开01.收入.本年收入合计). */

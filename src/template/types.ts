@@ -62,6 +62,8 @@ export interface TableDef {
   decimals?: number;
   notes?: string[];
   layout: 'ledger' | 'classified' | 'panels' | 'fixed';
+  /** A printed 0 / 0.00 in this table is an exact zero (overrides the template's check.exactZeros). */
+  exactZeros?: boolean;
   panels?: PanelDef[];
   sections: SectionDef[];
 }
@@ -96,6 +98,10 @@ export interface TemplateManifest {
   performance?: {
     executionWeight: number;
     grades: GradeBand[];
+  };
+  check?: {
+    /** A printed 0 / 0.00 is an exact zero, not ±½ of its last decimal (tables may override). */
+    exactZeros?: boolean;
   };
   print?: {
     /** The 尾数 note printed under the 目录. */
