@@ -105,6 +105,16 @@ export function terms(scope: Scope, expr: Expr): Term[] | undefined {
   return fact ? [{ fact, weight: ONE }] : undefined;
 }
 
+/**
+ * The values a variable of `each` takes from an expression: the keys its last `*` stands for
+ * (项目绩效.* → the project names), the pack's grades for grades(), else the texts of its facts.
+ */
+export function valuesOf(scope: Scope, expr: Expr): string[] | undefined {
+  if (expr.type === 'call' && expr.name === 'grades') return (scope.report.template.manifest.performance?.grades ?? []).map((b) => b.grade);
+  if (expr.type === 'ref' && expr.segments.some((s) => s.kind === 'star')) return expandRef(scope, expr)?.map((p) => p.stars[p.stars.length - 1]!);
+  return list(scope, expr)?.map((f) => f.text ?? '');
+}
+
 /** The facts of an argument that may name many (count). */
 function list(scope: Scope, expr: Expr): Fact[] | undefined {
   if (expr.type === 'ref') return factsOf(scope, expr);
@@ -188,6 +198,11 @@ function call(scope: Scope, expr: Extract<Expr, { type: 'call' }>): Fact | undef
       const total = block && score(block);
       if (block && !total) scope.onProblem?.({ kind: 'type', message: 'score() 的参数应为一张绩效表', expr });
       return total;
+    }
+    case 'grades': {
+      const bands = scope.report.template.manifest.performance?.grades ?? [];
+      scope.onProblem?.({ kind: 'type', message: `grades() 给出 ${bands.length} 个等级,只能用于 each`, expr });
+      return undefined;
     }
     case 'grade': {
       const total = one(0);

@@ -88,9 +88,10 @@ export function growth(a: Fact, b: Fact, label = `${a.label} 比 ${b.label} 增�
   return percentFact(a, b, label, (x, y) => x.minus(y).div(y.abs()).times(HUNDRED));
 }
 
-/** 执行率: 执行数 ÷ 全年预算数 × 100, empty when the budget is 0 or empty (printed "——"). */
+/** 执行率: 执行数 ÷ 全年预算数 × 100, empty when nothing was spent or the budget is 0 or empty (printed "——"). */
 export function rate(spent: Fact, budget: Fact, label = `${spent.label} ÷ ${budget.label}`): Fact {
-  return percentFact(spent, budget, label, (x, y) => x.div(y).times(HUNDRED));
+  const out = percentFact(spent, budget, label, (x, y) => x.div(y).times(HUNDRED));
+  return spent.value === null && out.kind !== 'invalid' ? { ...out, value: null, interval: UNBOUNDED } : out;
 }
 
 /** The number of facts (or of those whose text is `text`). */

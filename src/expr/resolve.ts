@@ -95,9 +95,10 @@ export function resolvePath(report: ReportData, path: readonly string[]): Fact |
   if (report.tables.has(kind)) return tableFact(report, kind, rest);
   const derived = report.derived.get(pathOf(path));
   if (derived) {
-    const label = path.join(' › ');
+    const label = derived.label ?? path.join(' › ');
     const extra = derived.text !== undefined ? { text: derived.text } : {};
-    return factOf(derived.value, { ...extra, where: undefined, fallback: blockOf(report, kind)?.root.where, label, kind: derived.kind, key: keyOf(path), derived: true });
+    const fact = factOf(derived.value, { ...extra, where: undefined, fallback: blockOf(report, kind)?.root.where, label, kind: derived.kind, key: keyOf(path), derived: true });
+    return derived.interval && derived.value !== null ? { ...fact, interval: derived.interval } : fact;
   }
   const repeatable = report.template.manifest.blocks.repeatable?.[kind];
   const name = repeatable ? rest.shift() : undefined;
