@@ -8,6 +8,7 @@ import type { Fact } from './fact.js';
 import { count, grade, growth, literal, rate, ratio, score, sumTerms, type Term } from './functions.js';
 import { pathOf, segments as splitPath } from './path.js';
 import { keysAt, resolvePath } from './resolve.js';
+import { perfFields } from '../perf/fields.js';
 
 type RefExpr = Extract<Expr, { type: 'ref' }>;
 
@@ -140,7 +141,9 @@ function prior(scope: Scope, ref: Expr): Fact | undefined {
   const path = pathOf(paths[0]!.path);
   const map = scope.report.template.manifest.narrative?.prior ?? {};
   const target = Object.entries(map).find(([, source]) => pathOf(splitPath(source)) === path)?.[0];
-  const fact = scope.prior ? resolvePath(scope.prior, splitPath(path)) : target ? resolvePath(scope.report, ['上年', ...splitPath(target)]) : undefined;
+  // Without the previous report, the block that holds its figures (narrative.priorBlock: 上年).
+  const block = scope.report.template.manifest.narrative?.priorBlock;
+  const fact = scope.prior ? resolvePath(scope.prior, splitPath(path)) : target && block ? resolvePath(scope.report, [block, ...splitPath(target)]) : undefined;
   if (!fact) {
     scope.onProblem?.({ kind: 'unknown-reference', message: `找不到「${path}」的上年数`, expr: ref, path });
     return undefined;
@@ -195,7 +198,7 @@ function call(scope: Scope, expr: Extract<Expr, { type: 'call' }>): Fact | undef
       return prior(scope, args[0]!);
     case 'score': {
       const block = one(0);
-      const total = block && score(block);
+      const total = block && score(block, perfFields(scope.report.template));
       if (block && !total) scope.onProblem?.({ kind: 'type', message: 'score() 的参数应为一张绩效表', expr });
       return total;
     }

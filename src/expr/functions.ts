@@ -5,6 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { Amount } from '../amount/amount.js';
 import type { GradeBand } from '../template/types.js';
 import { gradeOf, totalScore } from '../perf/indicators.js';
+import type { PerfFields } from '../perf/fields.js';
 import { factOf, type Fact, type FactKind } from './fact.js';
 import { add, halfWidth as half, holdsZero, hull, intervalOf, scale, UNBOUNDED, ZERO_INTERVAL, type Interval } from './interval.js';
 
@@ -101,9 +102,9 @@ export function count(facts: Fact[], label: string, text?: string): Fact {
 }
 
 /** The 总分 of a 绩效 block: its 执行率 score plus every indicator's score. */
-export function score(block: Fact, label = `${block.label} 总分`): Fact | undefined {
+export function score(block: Fact, fields: PerfFields, label = `${block.label} 总分`): Fact | undefined {
   if (!block.node) return undefined;
-  return factOf(totalScore(block.node), { label, kind: 'score', where: undefined, fallback: block.where ?? block.fallback });
+  return factOf(totalScore(block.node, fields), { label, kind: 'score', where: undefined, fallback: block.where ?? block.fallback });
 }
 
 /** The grade of a score by the pack's bands. */
