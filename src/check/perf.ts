@@ -10,6 +10,7 @@ import { diagnose } from '../diagnostics/message.js';
 import type { Block, ReportData } from '../data/read.js';
 import { child, textOf, type DataNode, type Where } from '../data/tree.js';
 import { factOf } from '../expr/fact.js';
+import { rate } from '../expr/functions.js';
 import { keyOf, pathOf } from '../expr/path.js';
 import { indicators } from '../expr/resolve.js';
 import { halfWidth, intersects, intervalOf, type Interval } from '../expr/interval.js';
@@ -183,28 +184,27 @@ function costTargets(vfile: VFile, block: Block, p: Perf): void {
   }
 }
 
-/** A printed 执行率 (when written) is 执行数 ÷ 全年预算数 at its printed precision. */
+/** A printed 执行率 (when written) is 执行数 ÷ 全年预算数 at its printed precision: it meets the range rate() allows. */
 function executionRate(vfile: VFile, block: Block, p: Perf): void {
   const { f } = p;
   const fund = child(block.root, f.funds);
-  const rate = child(fund, f.rate);
+  const written = child(fund, f.rate);
   const spent = amountOf(child(fund, f.spent));
   const budget = amountOf(child(fund, f.budget));
-  if (!rate || rate.kind !== 'score' || !rate.value || !spent || !budget || budget.yuan.isZero()) return;
-  const s = intervalOf(spent);
-  const b = intervalOf(budget);
-  if (b.lo.lte(0)) return;
-  const ratio: Interval = { lo: s.lo.div(b.hi).times(100), hi: s.hi.div(b.lo).times(100) };
-  const half = new Decimal(10).pow(-rate.value.decimalPlaces()).div(2);
-  const printed: Interval = { lo: rate.value.minus(half), hi: rate.value.plus(half) };
-  if (!intersects(ratio, printed)) {
-    const expected = spent.yuan.div(budget.yuan).times(100);
+  if (!written || written.kind !== 'score' || !written.value || !spent || !budget || budget.yuan.isZero()) return;
+  if (intervalOf(budget).lo.lte(0)) return;
+  const fact = (value: Amount, label: string) => factOf(value, { where: undefined, fallback: block.root.where, label, kind: 'amount' });
+  const computed = rate(fact(spent, f.spent), fact(budget, f.budget));
+  const half = new Decimal(10).pow(-written.value.decimalPlaces()).div(2);
+  const printed: Interval = { lo: written.value.minus(half), hi: written.value.plus(half) };
+  if (!intersects(computed.interval, printed)) {
+    const expected = exact((computed.value as Decimal).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2);
     diagnose(vfile, {
       rule: 'perf/execution-rate',
-      reason: `${nameOf(block, p)} 执行率应为执行数 ÷ 全年预算数 = ${exact(expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2)}%,表中为 ${exact(rate.value)}%`,
-      ...at(rate, block.root.where),
-      expected: exact(expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2),
-      actual: exact(rate.value),
+      reason: `${nameOf(block, p)} 执行率应为执行数 ÷ 全年预算数 = ${expected}%,表中为 ${exact(written.value)}%`,
+      ...at(written, block.root.where),
+      expected,
+      actual: exact(written.value),
       tolerance: exact(halfWidth(printed)),
     });
   }
