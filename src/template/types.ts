@@ -92,6 +92,8 @@ export interface TemplateManifest {
     optional?: string[];
     /** Kinds a report may have several of, with the field that names each. */
     repeatable?: Record<string, string>;
+    /** Kind → its JSON Schema, a file of the pack (blocks/<kind>.schema.yaml). */
+    schemas: Record<string, string>;
   };
   performance?: {
     executionWeight: number;
@@ -127,6 +129,14 @@ export interface ProseBinding {
   compare?: 'number' | 'text';
 }
 
+export interface BlockSchema {
+  id: string;
+  /** The schema as registered and as `juesuan schema` writes it. */
+  schema: Record<string, unknown>;
+  /** Its file in the pack (blocks/<kind>.schema.yaml). */
+  path: string;
+}
+
 export interface Template {
   name: string;
   manifest: TemplateManifest;
@@ -134,6 +144,8 @@ export interface Template {
   prose: ProseBinding[];
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
+  /** Every non-table block kind: its registered schema (id in the template's namespace), from a pack file. */
+  blockSchemas: Map<string, BlockSchema>;
   /** Every text file of the template folder (narrative partials, print style…), by relative path. */
   files: Map<string, string>;
 }
