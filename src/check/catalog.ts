@@ -68,6 +68,8 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'narrate/missing-value', severity: 'error', class: '格式', description: '说明或正文中的辅助函数引用了不存在的数据' },
   { id: 'narrate/missing-reason', severity: 'warning', class: '核实性', description: '有变动或预决算差异却没有主要原因' },
   { id: 'narrate/zero-base', severity: 'error', class: '逻辑性', description: '占比的基数为零而部分不为零' },
+  { id: 'narrate/flat-change', severity: 'error', class: '逻辑性', description: '变动为零处写了变动额或增长率(应写持平的说法)' },
+  { id: 'narrate/missing-wording', severity: 'error', class: '格式', description: '模板的 template.yaml 缺少说明所用的方向词或固定说法(narrative.words / phrases)' },
   { id: 'narrate/unknown-partial', severity: 'error', class: '格式', description: '引用了模板中不存在的说明片段' },
   { id: 'narrate/syntax', severity: 'error', class: '格式', description: '辅助函数写法有误(Handlebars 语法)' },
   { id: 'narrate/ordinal', severity: 'error', class: '格式', description: '序号超出范围' },

@@ -10,6 +10,7 @@ import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { pointAt } from '../parse/locate.js';
 import { buildContext, Value, type Context } from './context.js';
 import { helpers, NarrateError } from './helpers.js';
+import { wordingOf } from './wording.js';
 
 /** A piece of a file in print order: rendered prose, or a data block. */
 export type Chunk = { kind: 'prose'; markdown: string } | { kind: 'block'; block: DataBlock };
@@ -74,6 +75,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     },
     names: report.template.manifest.narrative?.names ?? {},
     basis: report.template.manifest.narrative?.percentBasis ?? ('held' as const),
+    wording: wordingOf(report.template.manifest, report.frontMatter.year),
   };
   const context = buildContext(report, prior);
   let renderText: Narration['renderText'] = (text) => text;

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { loadBlockSchemas } from './block-kinds.js';
+import { PLACEHOLDERS, placeholdersOf, type PhraseKey } from '../narrate/wording.js';
 import { readPackFile, type PackFile } from './pack-file.js';
 import type { Classification, ProseBinding, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
 
@@ -66,6 +67,18 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     });
     tables.set(table.id, table);
   });
+  for (const [key, pattern] of Object.entries(manifest.narrative?.phrases ?? {})) {
+    const allowed = PLACEHOLDERS[key as PhraseKey];
+    for (const name of placeholdersOf(pattern)) {
+      if (allowed.includes(name)) continue;
+      diagnose(vfile, {
+        rule: 'template/invalid',
+        reason: `narrative.phrases.${key} 中的占位符 {${name}} 不可用;可用的有: ${allowed.map((a) => `{${a}}`).join(' ')}`,
+        file: manifestFile.path,
+        place: manifestFile.place(`/narrative/phrases/${key}`),
+      });
+    }
+  }
   const blockSchemas = loadBlockSchemas(vfile, registry, source, manifest, manifestFile, tables);
   if (!blockSchemas) return undefined;
   let rules: RuleDef[] = [];

@@ -74,6 +74,14 @@ export interface Classification {
   codes: Map<string, string>;
 }
 
+/** How a number is printed in a sentence (narrate/wording.ts). */
+export interface NumberFormat {
+  decimals?: number;
+  grouping?: boolean;
+  trimWhole?: boolean;
+  zero?: string;
+}
+
 export interface GradeBand {
   min: string;
   grade: string;
@@ -113,6 +121,12 @@ export interface TemplateManifest {
      * the default, as the seed did), or the values as displayed (万元, 2 decimals).
      */
     percentBasis?: 'held' | 'displayed';
+    /** The direction words: increase 增加, decrease 减少, flat 持平, grow 增长, fall 下降, greater 大于, less 小于, equal 等于. */
+    words?: Partial<Record<'increase' | 'decrease' | 'flat' | 'grow' | 'fall' | 'greater' | 'less' | 'equal', string>>;
+    /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
+    phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
+    /** How amounts (万元) and percentages are printed in sentences. */
+    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
   };
 }
 
