@@ -65,7 +65,7 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'perf/whole-funds', severity: 'error', class: '逻辑性', description: '部门整体支出绩效自评表写出的全年预算数、执行数应等于附件1 的全年预算、决算支出总额' },
   { id: 'cross/evaluation-project', severity: 'error', class: '逻辑性', description: '部门评价的项目没有自评表' },
   { id: 'cross/evaluation-indicator', severity: 'error', class: '逻辑性', description: '部门评价报告中的指标与项目自评表不一致' },
-  { id: 'narrate/missing-value', severity: 'error', class: '格式', description: '说明或正文中的辅助函数引用了不存在的数据' },
+  { id: 'narrate/missing-value', severity: 'error', class: '格式', description: '说明或正文中的辅助函数引用了不存在或无法读取的数据(只有这一句不能生成,印作【?】)' },
   { id: 'narrate/missing-reason', severity: 'warning', class: '核实性', description: '有变动或预决算差异却没有主要原因' },
   { id: 'narrate/zero-base', severity: 'error', class: '逻辑性', description: '占比的基数为零而部分不为零' },
   { id: 'narrate/flat-change', severity: 'error', class: '逻辑性', description: '变动为零处写了变动额或增长率(应写持平的说法)' },

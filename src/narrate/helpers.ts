@@ -21,9 +21,18 @@ export class NarrateError extends Error {
     message: string,
     readonly loc: Loc | undefined,
     readonly severity: 'error' | 'warning' = 'error',
+    /** Already reported (a value from a helper that failed): not reported again. */
+    readonly reported = false,
   ) {
     super(message);
   }
+}
+
+/** A Value that can be read, or the error of the sentence that names it. */
+function readable(value: Value, opts: { loc?: Loc; name?: string }): Value {
+  if (!value.unreadable) return value;
+  const where = value.where ? `,见 ${value.where.file.path}:${value.where.place.start.line}:${value.where.place.start.column}` : '';
+  throw new NarrateError('narrate/missing-value', `「${value.path}」的值无法读取(${value.unreadable.reason}${where}),此句未能生成`, opts.loc, 'error', value.unreadable.reported);
 }
 
 export interface HelperHost {
@@ -45,7 +54,7 @@ function options(args: unknown[]): Options {
 
 /** A Value argument, or an error naming the missing data. */
 function need(value: unknown, what: string, opts: Options): Value {
-  if (value instanceof Value) return value;
+  if (value instanceof Value) return readable(value, opts);
   if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/u.test(value))) {
     return new Value(String(value), 'score', null, new Decimal(value), null);
   }
@@ -67,7 +76,7 @@ function reasonText(value: unknown): string {
 }
 
 function isTrue(value: unknown): boolean {
-  if (value instanceof Value) return !value.isEmpty() && !value.number().isZero();
+  if (value instanceof Value) return !readable(value, {}).isEmpty() && !value.number().isZero();
   return Boolean(value);
 }
 

@@ -67,6 +67,8 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     });
     tables.set(table.id, table);
   });
+  // A pack whose phrases or block schemas cannot be used is not used: its errors are the pack's.
+  const before = vfile.messages.length;
   for (const [key, pattern] of Object.entries(manifest.narrative?.phrases ?? {})) {
     const allowed = PLACEHOLDERS[key as PhraseKey];
     for (const name of placeholdersOf(pattern)) {
@@ -80,7 +82,7 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     }
   }
   const blockSchemas = loadBlockSchemas(vfile, registry, source, manifest, manifestFile, tables);
-  if (!blockSchemas) return undefined;
+  if (!blockSchemas || vfile.messages.length > before) return undefined;
   let rules: RuleDef[] = [];
   if (source.files.has('rules.yaml')) {
     const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readPackFile(vfile, source, 'rules.yaml'));
