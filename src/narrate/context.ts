@@ -212,16 +212,9 @@ export function buildContext(report: ReportData, prior?: ReportData): Context {
     const value = new Value(path, derived.kind, derived.kind === 'amount' ? (derived.value as Amount | null) : null, derived.kind !== 'amount' && derived.kind !== 'text' ? (derived.value as Decimal | null) : null, derived.text ?? null);
     setPath(ctx, segments(path), value);
   }
-  // 部门评价: each evaluated project with its 自评表 figures, in the order of the 自评表.
-  const evaluated = report.byKind.get('部门评价') ?? [];
-  const projects = (report.byKind.get('项目绩效') ?? []).map((b) => b.name ?? '');
-  const byProject = (ctx['项目绩效'] ?? {}) as Context;
-  ctx['部门评价'] = evaluated
-    .slice()
-    .sort((a, b) => projects.indexOf(a.name ?? '') - projects.indexOf(b.name ?? ''))
-    .map((b) => ({ 项目名称: b.name, ...((byProject[b.name ?? ''] as Context | undefined) ?? {}), ...(mirror(b.root, `部门评价.${b.name}`) as Context) }));
-  ctx['项目列表'] = projects.map((name) => ({ 项目名称: name, ...((byProject[name] as Context | undefined) ?? {}) }));
-  if (prior) ctx['上年'] = priorFigures(report, prior) ?? ctx['上年'];
+  lists(report, ctx);
+  const priorBlock = report.template.manifest.narrative?.priorBlock;
+  if (prior && priorBlock) ctx[priorBlock] = priorFigures(report, prior) ?? ctx[priorBlock];
   // A table or required block the report lacks (reported already) fails only the sentences naming it.
   for (const kind of [...report.template.tables.keys(), ...report.template.manifest.blocks.required]) {
     if (!(kind in ctx)) ctx[kind] = Value.absent(kind, '报告中没有此数据块,或其 YAML 无法读取');
@@ -247,6 +240,26 @@ function derivedFrom(report: ReportData, path: string): string | undefined {
   const chosen = own.length ? own : blocks;
   const bad = chosen.find((b) => hasInvalid(b.root));
   return bad ? (own.length ? `${kind} › ${name}` : kind) : undefined;
+}
+
+/**
+ * The lists the template's partials iterate (`narrative.lists`): each block of a repeatable kind
+ * with its name and fields, merged with the same-named block of the `with` kind and in its order
+ * (部门评价: each evaluated project with its 自评表 figures, in the order of the 自评表).
+ */
+function lists(report: ReportData, ctx: Context): void {
+  const repeatable = report.template.manifest.blocks.repeatable ?? {};
+  for (const [name, list] of Object.entries(report.template.manifest.narrative?.lists ?? {})) {
+    const field = repeatable[list.of] ?? 'name';
+    const order = (report.byKind.get(list.with ?? list.of) ?? []).map((b) => b.name ?? '');
+    const partners = (list.with ? (ctx[list.with] ?? {}) : {}) as Context;
+    // The blocks as the context has them (derived figures merged in), before a list of the same name replaces them.
+    const own = (ctx[list.of] ?? {}) as Context;
+    ctx[name] = (report.byKind.get(list.of) ?? [])
+      .slice()
+      .sort((a, b) => order.indexOf(a.name ?? '') - order.indexOf(b.name ?? ''))
+      .map((b) => ({ [field]: b.name, ...((partners[b.name ?? ''] as Context | undefined) ?? {}), ...((own[b.name ?? ''] as Context | undefined) ?? (mirror(b.root, `${list.of}.${b.name}`) as Context)) }));
+  }
 }
 
 /**

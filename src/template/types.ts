@@ -114,6 +114,10 @@ export interface TemplateManifest {
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
+    /** The block kind of the previous year's figures that `prior` fills from last year's report (上年). */
+    priorBlock?: string;
+    /** Lists for the partials: name → each block of a repeatable kind, merged with the same-named block of `with`. */
+    lists?: Record<string, { of: string; with?: string }>;
     /** Names the 情况说明 uses for a code instead of the table's (303 → 对个人和家庭补助支出). */
     names?: Record<string, string>;
     /**
