@@ -14,10 +14,6 @@ const ALLOWED: Record<string, string> = {
   // stream `print`: the 绩效 table layouts and the table captions move into the pack.
   'src/render/document.ts': 'print',
   'src/render/perf.ts': 'print',
-  // stream `rules`: derived figures move to the pack's derived.yaml, the 绩效 rules to rules.yaml.
-  'src/data/derived.ts': 'rules',
-  'src/check/perf.ts': 'rules',
-  'src/expr/evaluate.ts': 'rules', // prior(): the 上年 block (the pack's narrative.priorBlock)
   // stream `prose`: the 原因 block's texts are not checked as prose.
   'src/check/prose.ts': 'prose',
   // stream `review`: the diff's reading of the 上年 block.

@@ -62,6 +62,8 @@ export interface TableDef {
   decimals?: number;
   notes?: string[];
   layout: 'ledger' | 'classified' | 'panels' | 'fixed';
+  /** A printed 0 / 0.00 in this table is an exact zero (overrides the template's check.exactZeros). */
+  exactZeros?: boolean;
   panels?: PanelDef[];
   sections: SectionDef[];
 }
@@ -106,6 +108,14 @@ export interface TemplateManifest {
   performance?: {
     executionWeight: number;
     grades: GradeBand[];
+    /** The block kinds that are 绩效 tables: a project's, the whole department's, a 部门评价 of a project. */
+    tables?: Record<string, 'project' | 'whole' | 'evaluation'>;
+    /** The field names of their data blocks (src/perf/fields.ts). */
+    fields?: Partial<Record<'funds' | 'initialBudget' | 'budget' | 'spent' | 'rate' | 'score' | 'weight' | 'total' | 'indicators' | 'name' | 'target' | 'actual' | 'cost' | 'outputs', string>>;
+  };
+  check?: {
+    /** A printed 0 / 0.00 is an exact zero, not ±½ of its last decimal (tables may override). */
+    exactZeros?: boolean;
   };
   print?: {
     /** The 尾数 note printed under the 目录. */
