@@ -64,7 +64,8 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
         continue;
       }
       if (raw.yaml.errors.length) continue; // already reported by the parse stage
-      const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : BLOCK_SCHEMA(raw.kind);
+      const own = template.files.has(`blocks/${raw.kind}.schema.json`) ? `https://juesuan.dev/schemas/templates/${template.name}/blocks/${raw.kind}.schema.json` : undefined; // INTERIM (shanghai, until stream pack)
+      const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : (own ?? BLOCK_SCHEMA(raw.kind));
       const { errors, values } = registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
       // A block with schema errors is still read: its valid values take part in the checks, so one
       // bad cell does not hide the rest of the table.
