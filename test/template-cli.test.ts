@@ -25,6 +25,15 @@ function found(output: string, template: string): string[] {
     .map((m) => `${m[4]} ${m[1]!.slice(m[1]!.indexOf(`${template}/`) + template.length + 1)}${m[2] ? `:${m[2]}:${m[3]}` : ''}`);
 }
 
+/** `line:column` (1-based) of the first occurrence of a text in a file. */
+function at(file: string, needle: string): string {
+  const text = readFileSync(file, 'utf8');
+  const offset = text.indexOf(needle);
+  expect(offset, `${needle} in ${file}`).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
   expect(text.split(from).length - 1, `${from} in ${file}`).toBe(1);
@@ -60,12 +69,12 @@ describe('juesuan template check', () => {
     expect(found(result.out, 'shanghai-district-2025').sort()).toEqual(
       [
         'narrate/syntax narrative/坏片段.hbs:2:1',
-        'narrate/unknown-partial narrative/国有资本经营预算财政拨款收入支出决算情况说明.hbs:1:82',
-        'print/missing-glyph tables/t9.yaml:3:27',
-        'template/invalid-reference narrative/收入支出决算总体情况说明.hbs:1:26',
-        'template/invalid-reference rules.yaml:59:92',
-        'template/invalid-reference rules.yaml:94:125',
-        'template/unknown-helper narrative/机关运行经费支出情况.hbs:1:9',
+        `narrate/unknown-partial narrative/国有资本经营预算财政拨款收入支出决算情况说明.hbs:${at(join(pack, 'narrative', '国有资本经营预算财政拨款收入支出决算情况说明.hbs'), '{{> 无此片段}}')}`,
+        `print/missing-glyph tables/t9.yaml:${at(join(pack, 'tables', 't9.yaml'), '𠀀')}`,
+        `template/invalid-reference narrative/收入支出决算总体情况说明.hbs:${at(join(pack, 'narrative', '收入支出决算总体情况说明.hbs'), '表一.收入.合计')}`,
+        `template/invalid-reference rules.yaml:${at(join(pack, 'rules.yaml'), '表五.合计.基本支付')}`,
+        `template/invalid-reference rules.yaml:${at(join(pack, 'rules.yaml'), '表七.公务用车购买费.决算数')}`,
+        `template/unknown-helper narrative/机关运行经费支出情况.hbs:${at(join(pack, 'narrative', '机关运行经费支出情况.hbs'), '{{万圆')}`,
       ].sort(),
     );
     expect(result.out).toContain('表五 没有「基本支付」栏');

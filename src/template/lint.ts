@@ -6,7 +6,7 @@ import { parse as parseYamlValue } from 'yaml';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { diagnose } from '../diagnostics/message.js';
-import { segments } from '../check/refs.js';
+import { parseExpr, refsOf, segments } from '../expr/index.js';
 import { rowKey, type SectionDef, type TableDef, type Template } from './types.js';
 import type { TemplateSource } from './load.js';
 
@@ -17,7 +17,6 @@ export interface LintEnv {
 }
 
 const VARIABLE = /^\{[^}]+\}$|^\*$/u;
-const FUNCTION = /^[a-z]+$/u;
 
 /** Where a text first occurs in a file (1-based), or the start of the file. */
 function placeOf(text: string, needle: string, from = 0): Point {
@@ -27,34 +26,10 @@ function placeOf(text: string, needle: string, from = 0): Point {
   return { line, column: at - text.lastIndexOf('\n', at - 1) };
 }
 
-/** Splits a call's arguments at the commas outside brackets and parentheses. */
-function splitArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out;
-}
-
-/**
- * The fact references of a rule or binding path: the path itself, or the arguments of its calls
- * (`ratio(表七.[因公出国(境)费].决算数, 表七.合计.决算数)`); parentheses inside a segment are part of it.
- */
+/** The fact references of a rule, condition or binding path (the arguments of its calls), as written. */
 export function referencesOf(path: string): string[] {
-  const text = path.trim();
-  const call = /^([a-z]+)\s*\((.*)\)$/su.exec(text);
-  if (call) return splitArgs(call[2]!).flatMap(referencesOf);
-  if (!text || FUNCTION.test(text) || /^['\d]/u.test(text)) return [];
-  return [text];
+  const parsed = parseExpr(path);
+  return parsed.ok ? refsOf(parsed.parsed.expr).map((r) => r.text) : [];
 }
 
 function rowExists(section: SectionDef, template: Template, key: string, narrative: boolean): boolean {
@@ -110,7 +85,8 @@ function checkReference(vfile: VFile, template: Template, source: TemplateSource
 function checkRules(vfile: VFile, template: Template, source: TemplateSource): void {
   const text = source.files.get('rules.yaml') ?? '';
   for (const rule of template.rules) {
-    const refs = rule.kind === 'equal' ? [rule.left, rule.right] : rule.kind === 'empty-iff' ? [...rule['when-zero'], rule.table] : [...rule.left, ...rule.right];
+    const own = rule.kind === 'equal' ? [rule.left, rule.right] : rule.kind === 'empty-iff' ? [...rule['when-zero'], rule.table] : rule.kind === 'condition' ? [rule.test, ...(rule.at ? [rule.at] : [])] : [...rule.left, ...rule.right];
+    const refs = [...own, ...(rule.when ? [rule.when] : [])];
     const from = Math.max(0, text.indexOf(`id: ${rule.id}`));
     for (const path of refs) for (const ref of referencesOf(path)) checkReference(vfile, template, source, 'rules.yaml', ref, from);
   }
