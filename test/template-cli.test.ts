@@ -63,6 +63,8 @@ describe('juesuan template check', () => {
     edit(join(pack, 'narrative', '收入支出决算总体情况说明.hbs'), '{{万元 表一.收入.总计}}', '{{万元 表一.收入.合计}}');
     edit(join(pack, 'narrative', '国有资本经营预算财政拨款收入支出决算情况说明.hbs'), '{{else}}', '{{else}}{{> 无此片段}}');
     writeFileSync(join(pack, 'narrative', '坏片段.hbs'), '本年{{#if 表一.收入.总计}}有收入\n');
+    edit(join(pack, 'template.yaml'), '机关运行经费: 机关运行经费.决算数', '机关运行经费: 表六.机关运行经费');
+    edit(join(pack, 'tables', 't1.yaml'), '{code: "223", ordinal: 二十一}', '{code: "225", ordinal: 二十一}');
     edit(join(pack, 'tables', 't9.yaml'), 'title: 国有资本经营预算财政拨款收入支出决算表', 'title: 国有资本经营预算财政拨款收入支出决算表𠀀');
     const result = run(['template', 'check', 'shanghai-district-2025', '--templates', dir]);
     expect(result.code).toBe(1);
@@ -70,6 +72,8 @@ describe('juesuan template check', () => {
       [
         'narrate/syntax narrative/坏片段.hbs:2:1',
         `narrate/unknown-partial narrative/国有资本经营预算财政拨款收入支出决算情况说明.hbs:${at(join(pack, 'narrative', '国有资本经营预算财政拨款收入支出决算情况说明.hbs'), '{{> 无此片段}}')}`,
+        `template/invalid-reference template.yaml:${at(join(pack, 'template.yaml'), '表六.机关运行经费')}`,
+        `template/invalid-reference tables/t1.yaml:${at(join(pack, 'tables', 't1.yaml'), '"225"')}`,
         `print/missing-glyph tables/t9.yaml:${at(join(pack, 'tables', 't9.yaml'), '𠀀')}`,
         `template/invalid-reference narrative/收入支出决算总体情况说明.hbs:${at(join(pack, 'narrative', '收入支出决算总体情况说明.hbs'), '表一.收入.合计')}`,
         `template/invalid-reference rules.yaml:${at(join(pack, 'rules.yaml'), '表五.合计.基本支付')}`,

@@ -218,8 +218,34 @@ function checkGlyphs(vfile: VFile, template: Template, source: TemplateSource, e
   }
 }
 
+/** The 上年 map of template.yaml names figures of the tables; code rows name codes of their classification. */
+function checkManifest(vfile: VFile, template: Template, source: TemplateSource): void {
+  const text = source.files.get('template.yaml') ?? '';
+  for (const [target, ref] of Object.entries(template.manifest.narrative?.prior ?? {})) {
+    checkReference(vfile, template, source, 'template.yaml', ref, Math.max(0, text.indexOf(`${target}:`)));
+  }
+  template.manifest.tables.forEach((path) => {
+    const table = [...template.tables.values()].find((t) => (source.files.get(path) ?? '').includes(`id: ${t.id}`));
+    for (const section of table?.sections ?? []) {
+      const classification = section.classification ? template.classifications.get(section.classification) : undefined;
+      if (!classification) continue;
+      for (const row of section.rows ?? []) {
+        if (row.code && !classification.codes.has(row.code)) {
+          diagnose(vfile, {
+            rule: 'template/invalid-reference',
+            reason: `${table!.id} 的行「${row.code}」不在${classification.name}中`,
+            file: `${source.dir}/${path}`,
+            place: placeOf(source.files.get(path) ?? '', `"${row.code}"`),
+          });
+        }
+      }
+    }
+  });
+}
+
 /** Runs every check of a loaded pack. */
 export function lintTemplate(vfile: VFile, template: Template, source: TemplateSource, env: LintEnv): void {
+  checkManifest(vfile, template, source);
   checkRules(vfile, template, source);
   checkProse(vfile, template, source);
   checkPartials(vfile, template, source, env);
