@@ -46,6 +46,7 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'template/invalid', severity: 'error', class: '格式', description: '模板自身的文件有误' },
   { id: 'template/missing-file', severity: 'error', class: '格式', description: '模板缺少文件' },
   { id: 'template/invalid-reference', severity: 'error', class: '格式', description: '模板规则引用了不存在的表格位置' },
+  { id: 'template/unknown-helper', severity: 'error', class: '格式', description: '说明片段调用了不存在的辅助函数(juesuan template check)' },
   { id: 'balance/row-sum', severity: 'error', class: '基本平衡', description: '合计行应等于其组成行之和(表定义中的 sum,按尾数区间判断;一致但不精确时为提示)' },
   { id: 'balance/column-sum', severity: 'error', class: '基本平衡', description: '每行的合计栏应等于其组成栏之和' },
   { id: 'balance/negative', severity: 'error', class: '逻辑性', description: '金额为负数(表定义中标明 signed 的行除外,如结余分配)' },
