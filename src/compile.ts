@@ -26,8 +26,30 @@ declare module 'vfile' {
  */
 export function compileReport(source: ReportSource, workspace: Workspace, prior?: ReportSource): VFile {
   const vfile = new VFile({ path: source.dir });
-  const priorData = prior ? compileReport(prior, workspace).data.report : undefined;
-  return compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+  try {
+    const priorFile = prior ? compileReport(prior, workspace) : undefined;
+    // The previous year's errors are this report's too: its 上年 figures come from there.
+    for (const m of priorFile?.messages ?? []) {
+      if (m.fatal !== true) continue;
+      const start = m.place && 'start' in m.place ? m.place.start : m.place;
+      diagnose(vfile, {
+        rule: 'report/prior',
+        reason: `上一年度的报告有错误,上年数字无法使用: ${m.reason}(${m.ruleId ?? ''})`,
+        file: m.file ?? prior!.dir,
+        place: start ?? { line: 1, column: 1 },
+      });
+    }
+    return compileParsed(vfile, parseReport(vfile, source), workspace, priorFile?.data.report);
+  } catch (error) {
+    // A defect of juesuan met by one report stops that report, with its folder, never the others.
+    diagnose(vfile, {
+      rule: 'report/crash',
+      reason: `juesuan 无法处理这份报告(程序缺陷,请连同报告报给维护者): ${error instanceof Error ? error.message : String(error)}`,
+      file: source.files.find((f) => f.name === 'index.md')?.path ?? source.dir,
+      place: { line: 1, column: 1 },
+    });
+    return vfile;
+  }
 }
 
 /** The stages after parsing (for callers that already hold the parsed files, like the mutation test). */
@@ -69,6 +91,17 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
-  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
+  // The 情况说明 compares with the previous year: without its report there is nothing to compare with.
+  const needsPrior = Object.keys(template.manifest.narrative?.prior ?? {}).length > 0 && !prior;
+  if (needsPrior) {
+    const index = parsed.index!;
+    diagnose(vfile, {
+      rule: 'report/prior',
+      reason: `找不到上一年度(${frontMatter.year - 1})的报告(应在与本报告同级的 ${frontMatter.year - 1}/index.md);情况说明中的上年数字来自它,可只写上年数字(partial: "true")`,
+      file: index.file.path,
+      place: placeOfPointer(index.file, index.frontMatter!, '/year'),
+    });
+  }
+  if (!unreadable && !needsPrior) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
   return vfile;
 }

@@ -86,6 +86,32 @@ function blockHtml(report: ReportData, block: Block | undefined, kind: string, n
   return '';
 }
 
+/**
+ * The published page loads nothing remote and runs no script, whatever a template or report holds:
+ * only inline and local styles, local fonts and images.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline' file:; font-src 'self' file: data:; img-src 'self' file: data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * The template's CSS made safe for a <style> element: the HTML parser ends it at `</style`, so
+ * every `<` becomes the CSS escape `\3C ` (the same character in a CSS string, never markup).
+ * A CSS that tried to close its element (or open a comment or script) is reported.
+ */
+export function styleText(vfile: VFile, css: string, file: string): string {
+  const breakout = /<\/style|<!--|<script|<\/?[a-z]/iu.exec(css);
+  if (breakout && !vfile.messages.some((m) => m.ruleId === 'print/unsafe-css')) {
+    const before = css.slice(0, breakout.index);
+    const line = before.split('\n').length;
+    diagnose(vfile, {
+      rule: 'print/unsafe-css',
+      reason: `模板的印刷样式中有 HTML 标记「${breakout[0]}」;样式表只能写 CSS,不能结束 <style> 或插入元素`,
+      file,
+      place: { line, column: breakout.index - before.lastIndexOf('\n') },
+    });
+  }
+  return css.replace(/</gu, '\\3C ');
+}
+
 /** Renders a checked and narrated report to HTML. Remote images are reported, not loaded. */
 export function renderDocument(vfile: VFile, report: ReportData, narration: Narration, options: RenderOptions): Rendered {
   const headings: Heading[] = [];
@@ -131,7 +157,8 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
     ),
     report.template.manifest.print?.note ? el('p', { class: 'rounding-note' }, text(report.template.manifest.print.note)) : '',
   );
-  const style = report.template.files.get('print/style.css') ?? '';
-  const html = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${text(title)}</title>${options.fontStyles}<style>${style}</style></head><body>${cover}${toc}<main>${parts.join('\n')}</main></body></html>\n`;
+  const style = styleText(vfile, report.template.files.get('print/style.css') ?? '', `templates/${report.template.name}/print/style.css`);
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${text(CONTENT_SECURITY_POLICY)}">`;
+  const html = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">${csp}<title>${text(title)}</title>${options.fontStyles}<style>${style}</style></head><body>${cover}${toc}<main>${parts.join('\n')}</main></body></html>\n`;
   return { html, headings };
 }
