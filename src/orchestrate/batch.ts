@@ -13,7 +13,7 @@ import { writeAtomic } from '../cli/write.js';
 import { BuildCache } from './cache.js';
 import { plan, type Job, type Shard } from './plan.js';
 import { BrowserPool, eachLimited, withTimeout } from './pool.js';
-import { checkGlyphs, printReport, type Printed } from './print-report.js';
+import { checkGlyphs, printReport, reportBase, type Printed } from './print-report.js';
 import { progressBar, seconds, summaryLine } from './progress.js';
 
 export interface BatchOptions {
@@ -69,7 +69,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
     await eachLimited(printable, options.jobs, async (job) => {
       const { vfile } = job;
       const errors = countBySeverity(vfile.messages).error;
-      const probe = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles, pages: new Map() });
+      const probe = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles, pages: new Map(), base: reportBase(vfile) });
       checkGlyphs(vfile, probe.html, fonts);
       if (countBySeverity(vfile.messages).error > errors) {
         fail(vfile, '有字体中没有的字符或外部资源,未印刷');

@@ -29,6 +29,8 @@ export interface RenderOptions {
   fontStyles: string;
   /** Page numbers of the headings, by id, from a first print (empty on the first pass). */
   pages: Map<string, number>;
+  /** The report folder as a file URL ending in `/`: images of the report are resolved against it. */
+  base?: string;
 }
 
 export interface Rendered {
@@ -37,7 +39,7 @@ export interface Rendered {
 }
 
 /** Gives h1–h3 stable ids and collects them; refuses images that are not local files of the report. */
-function rehypeCollect(headings: Heading[], remote: string[]) {
+function rehypeCollect(headings: Heading[], remote: string[], outside: string[], base: string | undefined) {
   return () => (tree: HastRoot) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (/^h[1-3]$/u.test(node.tagName)) {
@@ -52,6 +54,14 @@ function rehypeCollect(headings: Heading[], remote: string[]) {
           if (parent && index !== undefined) parent.children.splice(index, 1);
           return index;
         }
+        // Only files of the report folder: no absolute path, no way up and out of it.
+        const depth = src.split(/[\\/]/u).reduce((d, part) => (d < 0 ? d : part === '..' ? d - 1 : part === '.' || part === '' ? d : d + 1), 0);
+        if (src.startsWith('/') || src.includes('\\') || depth < 0) {
+          outside.push(src);
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return index;
+        }
+        if (base) node.properties = { ...node.properties, src: base + src.split('/').map(encodeURIComponent).join('/') };
       }
       return undefined;
     });
@@ -66,8 +76,8 @@ function textContent(node: Element | HastRoot): string {
   return out;
 }
 
-function prose(markdown: string, headings: Heading[], remote: string[]): string {
-  return String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeCollect(headings, remote)).use(rehypeStringify).processSync(markdown));
+function prose(markdown: string, headings: Heading[], remote: string[], outside: string[], base: string | undefined): string {
+  return String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeCollect(headings, remote, outside, base)).use(rehypeStringify).processSync(markdown));
 }
 
 function blockHtml(report: ReportData, block: Block | undefined, kind: string, narration: Narration): string {
@@ -116,6 +126,7 @@ export function styleText(vfile: VFile, css: string, file: string): string {
 export function renderDocument(vfile: VFile, report: ReportData, narration: Narration, options: RenderOptions): Rendered {
   const headings: Heading[] = [];
   const remote: string[] = [];
+  const outside: string[] = [];
   const { department, year } = report.frontMatter;
   const parts: string[] = [];
   // Each file of the report is a part (or an annex) and starts a page.
@@ -123,7 +134,7 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
     const pieces: string[] = [];
     for (const chunk of narration.chunks.get(name) ?? []) {
       if (chunk.kind === 'prose') {
-        pieces.push(prose(chunk.markdown, headings, remote));
+        pieces.push(prose(chunk.markdown, headings, remote, outside, options.base));
         continue;
       }
       const block = report.blocks.find((b) => b.node === chunk.block.node);
@@ -139,6 +150,16 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
       reason: `报告引用了外部资源「${src}」;印刷时不加载网络资源,请改用报告文件夹中的文件`,
       file: source?.file.path ?? vfile.path,
       place: source ? pointAt(source.file, source.file.text.indexOf(src)) : undefined,
+    });
+  }
+  for (const src of outside) {
+    const source = vfile.data.parsed?.files.find((f) => f.file.text.includes(src));
+    if (vfile.messages.some((m) => m.ruleId === 'print/image-path' && m.reason.includes(`「${src}」`))) continue;
+    diagnose(vfile, {
+      rule: 'print/image-path',
+      reason: `图片「${src}」不在报告文件夹中;只能使用报告文件夹里的图片(写相对路径,不用 / 开头或 ..)`,
+      file: source?.file.path ?? vfile.path,
+      place: source ? pointAt(source.file, source.file.text.indexOf(src)) : { line: 1, column: 1 },
     });
   }
   const title = `${department}${year}年度部门决算`;

@@ -27,7 +27,8 @@ function readYaml(vfile: VFile, source: TemplateSource, path: string): unknown {
   try {
     return parseYamlValue(text, { prettyErrors: false });
   } catch (error) {
-    diagnose(vfile, { rule: 'template/invalid', reason: `模板文件无法解析: ${(error as Error).message.split('\n')[0]}`, file });
+    const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    diagnose(vfile, { rule: 'template/invalid', reason: `模板文件无法解析: ${(error as Error).message.split('\n')[0]}`, file, place: at ? { line: at.line, column: at.col } : { line: 1, column: 1 } });
     return undefined;
   }
 }
