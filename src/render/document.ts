@@ -119,6 +119,18 @@ export function styleText(vfile: VFile, css: string, file: string): string {
       place: { line, column: breakout.index - before.lastIndexOf('\n') },
     });
   }
+  // A remote url() or @import would be blocked by the policy above: said, so the template can be fixed.
+  for (const m of css.matchAll(/(?:url\(\s*|@import\s+)(['"]?)((?:[a-z][a-z0-9+.-]*:|\/\/)[^'")\s;]*)/giu)) {
+    const url = m[2]!;
+    if (/^data:/iu.test(url) || vfile.messages.some((x) => x.ruleId === 'print/remote-resource' && x.reason.includes(`「${url}」`))) continue;
+    const before = css.slice(0, m.index);
+    diagnose(vfile, {
+      rule: 'print/remote-resource',
+      reason: `模板的印刷样式引用了外部资源「${url}」;印刷时不加载网络资源,请改用模板中的文件`,
+      file,
+      place: { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') },
+    });
+  }
   return css.replace(/</gu, '\\3C ');
 }
 
