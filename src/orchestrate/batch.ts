@@ -4,14 +4,13 @@
 // batch ended — every failure listed at the end. One report's failure (a stage, the browser, the
 // disk) never stops the others; SIGINT/SIGTERM stop the batch cleanly.
 import { join, relative } from 'node:path';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { countBySeverity, diagnose } from '../diagnostics/message.js';
 import { formatHuman, type Colors } from '../diagnostics/format.js';
 import { renderDocument } from '../render/document.js';
 import { loadFonts } from '../print/fonts.js';
 import { NoBrowserError, removeStaleProfiles } from '../print/browser.js';
-import { writeAtomic } from '../cli/write.js';
 import { BuildCache } from './cache.js';
 import { plan, type Job, type Shard } from './plan.js';
 import { BrowserPool, eachLimited, withTimeout } from './pool.js';
@@ -60,6 +59,27 @@ export function removeStaleTemps(dir: string): void {
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
+/** Writes a report's PDF and HTML together: both to temporary files, then both renamed; a failure leaves the previous pair. */
+function writeOutputs(out: string, name: string, printed: Printed): void {
+  const files = [
+    [join(out, `${name}.pdf`), printed.pdf],
+    [join(out, `${name}.html`), printed.html],
+  ] as const;
+  const temps = files.map(([path]) => join(out, `.${name}${path.slice(path.lastIndexOf('.'))}.${process.pid}.tmp`));
+  try {
+    files.forEach(([, content], i) => {
+      liveTemps.add(temps[i]!);
+      writeFileSync(temps[i]!, content);
+    });
+    files.forEach(([path], i) => renameSync(temps[i]!, path));
+  } finally {
+    for (const t of temps) {
+      rmSync(t, { force: true });
+      liveTemps.delete(t);
+    }
+  }
+}
+
 /** Builds the reports under `paths`; returns the exit code (0 all built, 1 a report failed, 2 the machine failed, 130/143 interrupted). */
 export async function runBatch(paths: string[], options: BatchOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const started = performance.now();
@@ -72,7 +92,8 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
   const cache = new BuildCache(options.out);
   const { jobs, current } = plan(paths, options.shard, cache, options.force);
   const fonts = loadFonts();
-  const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000));
+  // A browser that does not start is given up a little after the print's own limit (which names it).
+  const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
   const abort = new AbortController();
   let interrupted: keyof typeof SIGNALS | undefined;
   let built = 0;
@@ -183,8 +204,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
             fail(job, '报告引用了外部资源,未写出');
             return;
           }
-          writeAtomic(join(options.out, `${job.name}.html`), result.html);
-          writeAtomic(join(options.out, `${job.name}.pdf`), result.pdf);
+          writeOutputs(options.out, job.name, result);
           cache.record(job.name, job.hash, countBySeverity(vfile.messages).error === 0);
           built++;
           pages += result.pages;

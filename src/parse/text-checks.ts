@@ -78,7 +78,20 @@ export function checkText(text: string): TextFinding[] {
   let long = false;
   let deep = false;
   let fence: string | undefined;
+  // The front matter is YAML, nested by indentation: its depth is the YAML parser's to limit.
+  let frontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
+  let first = true;
   for (const line of text.split('\n')) {
+    if (frontMatter) {
+      if (!first && /^(---|\.\.\.)\r?$/u.test(line)) frontMatter = false;
+      first = false;
+      if (!long && line.length > LIMITS.lineChars) {
+        out.push({ rule: 'limit/line-length', reason: `这一行有 ${line.length} 个字符,超过上限 ${LIMITS.lineChars};请分成多行或多段`, offset, refuse: true });
+        long = true;
+      }
+      offset += line.length + 1;
+      continue;
+    }
     if (!long && line.length > LIMITS.lineChars) {
       out.push({ rule: 'limit/line-length', reason: `这一行有 ${line.length} 个字符,超过上限 ${LIMITS.lineChars};请分成多行或多段`, offset, refuse: true });
       long = true;

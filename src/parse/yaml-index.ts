@@ -96,7 +96,7 @@ function shapeIssues(node: unknown, at: number, depth: number, out: YamlIssue[])
       if (isScalar(key) && key.value === '<<' && !(key as { type?: string }).type?.startsWith('QUOTE')) {
         out.push({ code: 'MERGE', rule: 'yaml/alias', message: '不接受 YAML 合并键「<<」;请直接写出每个键', range: rangeOf(key, range.start) });
       }
-      if (key && !isScalar(key)) shapeIssues(key, range.start, depth + 1, out);
+      if (key && !isScalar(key) && !isAlias(key)) out.push({ code: 'COMPLEX_KEY', rule: 'yaml/syntax', message: '键只能是一段文字,不能是列表或映射', range: rangeOf(key, range.start) });
       else if (key) shapeIssues(key, range.start, depth, out);
       shapeIssues(item.value, range.start, depth + 1, out);
     } else shapeIssues(item, range.start, depth + 1, out);

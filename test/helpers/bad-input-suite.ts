@@ -38,11 +38,13 @@ function compileCase(c: BadCase, made: string[]): { report: string; vfile: VFile
   const report = copyReport();
   made.push(report);
   applyCase(report, c);
-  const t0 = performance.now();
+  // CPU time, not wall time: the bound holds on a busy machine too.
+  const t0 = process.cpuUsage();
   const prior = priorReportDir(report);
   const vfile = compileReport(readReport(report), sharedWorkspace(report), prior ? readReport(prior) : undefined);
   if ((c.render || c.category === 'templates') && vfile.data.report && vfile.data.narration) renderDocument(vfile, vfile.data.report, vfile.data.narration, { fontStyles: '', pages: new Map() });
-  return { report, vfile, ms: performance.now() - t0 };
+  const used = process.cpuUsage(t0);
+  return { report, vfile, ms: (used.user + used.system) / 1000 };
 }
 
 /** Defines the tests of one part (of `parts`) of the corpus. */
@@ -78,7 +80,7 @@ describe(`bad input (part ${part + 1} of ${parts})`, () => {
       if (c.at) expect(summarize(vfile, report).some((line) => line.startsWith(`${rule} ${c.at}:`)), `${rule} at ${c.at}:\n${text}`).toBe(true);
       if (c.expected) expect(summarize(vfile, report).filter((line) => !line.startsWith('info ')).sort()).toEqual([...c.expected].sort());
       if (c.message) expect(vfile.messages.map((m) => m.reason).join('\n')).toContain(c.message);
-      expect(ms, `took ${Math.round(ms)} ms`).toBeLessThan((c.bound ?? 10) * 1000);
+      expect(ms, `took ${Math.round(ms)} ms of CPU`).toBeLessThan((c.bound ?? 10) * 1000);
     });
   }
 });
@@ -92,14 +94,15 @@ describe(`bad input through the command line (part ${part + 1} of ${parts})`, ()
       const report = copyReport();
       made.push(report);
       applyCase(report, c);
-      const r = spawnSync(process.execPath, [BIN, 'check', ...(c.strict ? ['--strict'] : []), report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+      const r = spawnSync(process.execPath, [BIN, 'check', ...(c.strict ? ['--strict'] : []), report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
       const text = r.stdout + r.stderr;
       expect(r.signal, 'timed out').toBeNull();
       expect(r.status, text).toBe(c.exit ?? 1);
       expect(text).not.toMatch(STACK);
       expect(text).not.toContain('内部错误');
+      expect(text).not.toContain('Warning:');
       expect(text).toContain(c.rule ?? c.expected![0]!.split(' ')[0]!);
-    }, 40_000);
+    }, 130_000);
   }
 });
 }
