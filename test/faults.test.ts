@@ -74,6 +74,7 @@ async function interrupt(dir: string, out: string, signal: NodeJS.Signals, delay
   child.stderr.on('data', (d: Buffer) => (text += d.toString()));
   const exited = new Promise<number | null>((done) => child.on('exit', (code, sig) => done(code ?? (sig ? -1 : null))));
   expect(await until(() => temps(out).some((f) => f.endsWith('.tmp.html')), 240_000), 'printing began').toBe(true);
+  if (signal === 'SIGKILL') expect(await until(() => chromiumOf(child.pid!).length > 0, 60_000), 'a browser was started').toBe(true);
   await sleep(delay);
   const browsers = chromiumOf(child.pid!);
   child.kill(signal);

@@ -101,6 +101,16 @@ export function removeStaleProfiles(dir = tmpdir()): void {
   }
 }
 
+/** What puppeteer's launch error says, in Chinese (the browser's exit code and first line of stderr, or the time-out). */
+export function launchFailure(message: string): string {
+  const code = /Code: (\S+)/u.exec(message)?.[1];
+  const stderr = /stderr:\s*\n([^\n]*)/u.exec(message)?.[1]?.trim();
+  if (code !== undefined) return `浏览器启动后立即退出(退出码 ${code})${stderr ? `: ${stderr.slice(0, 200)}` : ''}`;
+  const ms = /Timed out after (\d+) ms/u.exec(message)?.[1];
+  if (ms) return `浏览器在 ${Math.round(Number(ms) / 1000)} 秒内没有启动完成`;
+  return message.split('\n')[0] ?? message;
+}
+
 /** Starts a headless Chromium that dies with this process; closing it removes its profile. */
 export async function launch(timeoutMs = 60_000): Promise<Browser> {
   const chromium = findChromium();
@@ -113,7 +123,7 @@ export async function launch(timeoutMs = 60_000): Promise<Browser> {
       executablePath: setpriv ?? chromium,
       ignoreDefaultArgs: true,
       args: setpriv ? ['--pdeathsig', 'KILL', '--', chromium, ...args] : args,
-      pipe: true,
+      pipe: false,
       headless: true,
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -127,6 +137,6 @@ export async function launch(timeoutMs = 60_000): Promise<Browser> {
     return browser;
   } catch (error) {
     removeProfile(profile);
-    throw new Error(`无法启动浏览器 ${chromium}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`无法启动浏览器 ${chromium}: ${launchFailure((error as Error).message)}`);
   }
 }
