@@ -49,60 +49,78 @@ function compileCase(c: BadCase, made: string[]): { report: string; vfile: VFile
 
 /** Defines the tests of one part (of `parts`) of the corpus. */
 export function defineCorpus(part: number, parts: number): void {
-const made: string[] = [];
-afterAll(() => made.forEach(remove), 120_000);
-const mine = cases.filter((_c, i) => i % parts === part);
-describe(`bad input (part ${part + 1} of ${parts})`, () => {
-  it('has at least 300 cases, each naming its rule and exit code', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(300);
-    for (const [name, c] of cases) {
-      expect(c.rule ?? c.expected?.[0], name).toMatch(/^[a-z]+\/[a-z0-9-]+/u);
-      expect([0, 1], name).toContain(c.exit ?? 1);
+  const made: string[] = [];
+  afterAll(() => made.forEach(remove), 120_000);
+  const mine = cases.filter((_c, i) => i % parts === part);
+  describe(`bad input (part ${part + 1} of ${parts})`, () => {
+    it('has at least 300 cases, each naming its rule and exit code', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(300);
+      for (const [name, c] of cases) {
+        expect(c.rule ?? c.expected?.[0], name).toMatch(/^[a-z]+\/[a-z0-9-]+/u);
+        expect([0, 1], name).toContain(c.exit ?? 1);
+      }
+    });
+
+    for (const [name, c] of mine) {
+      it(name, () => {
+        const { report, vfile, ms } = compileCase(c, made);
+        const text = formatHuman([vfile]);
+        expect(text).not.toMatch(STACK);
+        expect(text).not.toContain('内部错误');
+        expect(vfile.messages.map((m) => m.ruleId)).not.toContain('report/crash');
+        expect(exitOf(vfile, Boolean(c.strict)), text).toBe(c.exit ?? 1);
+        const rule = c.rule ?? c.expected![0]!.split(' ')[0]!;
+        const found = (vfile.messages as Diagnostic[]).filter((m) => m.ruleId === rule);
+        expect(found.length, `${rule} not in:\n${text}`).toBeGreaterThan(0);
+        for (const m of found) {
+          const start = m.place && 'start' in m.place ? m.place.start : m.place;
+          expect(start?.line, `${rule} has no place`).toBeGreaterThanOrEqual(1);
+          expect(m.reason).toMatch(CJK);
+        }
+        if (c.at) expect(summarize(vfile, report).some((line) => line.startsWith(`${rule} ${c.at}:`)), `${rule} at ${c.at}:\n${text}`).toBe(true);
+        if (c.expected) expect(summarize(vfile, report).filter((line) => !line.startsWith('info ')).sort()).toEqual([...c.expected].sort());
+        if (c.message) expect(vfile.messages.map((m) => m.reason).join('\n')).toContain(c.message);
+        expect(ms, `took ${Math.round(ms)} ms of CPU`).toBeLessThan((c.bound ?? 10) * 1000);
+      });
     }
   });
 
-  for (const [name, c] of mine) {
-    it(name, () => {
-      const { report, vfile, ms } = compileCase(c, made);
-      const text = formatHuman([vfile]);
-      expect(text).not.toMatch(STACK);
-      expect(text).not.toContain('内部错误');
-      expect(vfile.messages.map((m) => m.ruleId)).not.toContain('report/crash');
-      expect(exitOf(vfile, Boolean(c.strict)), text).toBe(c.exit ?? 1);
-      const rule = c.rule ?? c.expected![0]!.split(' ')[0]!;
-      const found = (vfile.messages as Diagnostic[]).filter((m) => m.ruleId === rule);
-      expect(found.length, `${rule} not in:\n${text}`).toBeGreaterThan(0);
-      for (const m of found) {
-        const start = m.place && 'start' in m.place ? m.place.start : m.place;
-        expect(start?.line, `${rule} has no place`).toBeGreaterThanOrEqual(1);
-        expect(m.reason).toMatch(CJK);
-      }
-      if (c.at) expect(summarize(vfile, report).some((line) => line.startsWith(`${rule} ${c.at}:`)), `${rule} at ${c.at}:\n${text}`).toBe(true);
-      if (c.expected) expect(summarize(vfile, report).filter((line) => !line.startsWith('info ')).sort()).toEqual([...c.expected].sort());
-      if (c.message) expect(vfile.messages.map((m) => m.reason).join('\n')).toContain(c.message);
-      expect(ms, `took ${Math.round(ms)} ms of CPU`).toBeLessThan((c.bound ?? 10) * 1000);
+  // Through the command line: exit code, no stack trace, the rule id printed, for one case in 40 and the deep and large ones.
+  const BIN = join(ROOT, 'bin', 'juesuan.js');
+  const sample = mine.filter(([name], i) => i % 20 === 0 || /5000-deep|10000-deep|size-rows|100k/u.test(name));
+  describe(`bad input through the command line (part ${part + 1} of ${parts})`, () => {
+    for (const [name, c] of sample) {
+      it(name, () => {
+        const report = copyReport();
+        made.push(report);
+        applyCase(report, c);
+        const r = spawnSync(process.execPath, [BIN, 'check', ...(c.strict ? ['--strict'] : []), report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+        const text = r.stdout + r.stderr;
+        expect(r.signal, 'timed out').toBeNull();
+        expect(r.status, text).toBe(c.exit ?? 1);
+        expect(text).not.toMatch(STACK);
+        expect(text).not.toContain('内部错误');
+        expect(text).not.toContain('Warning:');
+        expect(text).toContain(c.rule ?? c.expected![0]!.split(' ')[0]!);
+      }, 130_000);
+    }
+  });
+
+  if (part === 0) {
+    describe('echoed text cannot forge a CI annotation', () => {
+      it('a YAML key holding a newline and ::error / ::stop-commands:: stays inside its diagnostic', () => {
+        const c = cases.find(([name]) => name === 'github-annotation-injection')![1];
+        const report = copyReport();
+        made.push(report);
+        applyCase(report, c);
+        const r = spawnSync(process.execPath, [BIN, 'check', report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: 'true' }, timeout: 120_000 });
+        expect(r.status).toBe(1);
+        const commands = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+        expect(commands.length).toBeGreaterThan(0);
+        for (const line of commands) expect(line).toMatch(/^::(error|warning|notice) file=[^\n]*::[^\n]*$/u);
+        expect(r.stdout).not.toMatch(/^::stop-commands::/mu);
+        expect(r.stdout).not.toMatch(/^::error ::forged/mu);
+      }, 130_000);
     });
   }
-});
-
-// Through the command line: exit code, no stack trace, the rule id printed, for one case in 40 and the deep and large ones.
-const BIN = join(ROOT, 'bin', 'juesuan.js');
-const sample = mine.filter(([name], i) => i % 20 === 0 || /5000-deep|10000-deep|size-rows|100k/u.test(name));
-describe(`bad input through the command line (part ${part + 1} of ${parts})`, () => {
-  for (const [name, c] of sample) {
-    it(name, () => {
-      const report = copyReport();
-      made.push(report);
-      applyCase(report, c);
-      const r = spawnSync(process.execPath, [BIN, 'check', ...(c.strict ? ['--strict'] : []), report], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-      const text = r.stdout + r.stderr;
-      expect(r.signal, 'timed out').toBeNull();
-      expect(r.status, text).toBe(c.exit ?? 1);
-      expect(text).not.toMatch(STACK);
-      expect(text).not.toContain('内部错误');
-      expect(text).not.toContain('Warning:');
-      expect(text).toContain(c.rule ?? c.expected![0]!.split(' ')[0]!);
-    }, 130_000);
-  }
-});
 }
