@@ -30,7 +30,8 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
     const priorFile = prior ? compileReport(prior, workspace) : undefined;
     // The previous year's errors are this report's too: its 上年 figures come from there.
     for (const m of priorFile?.messages ?? []) {
-      if (m.fatal !== true) continue;
+      // The previous year's own previous year is not this report's concern (only its figures are used).
+      if (m.fatal !== true || m.ruleId === 'report/prior') continue;
       const start = m.place && 'start' in m.place ? m.place.start : m.place;
       diagnose(vfile, {
         rule: 'report/prior',
@@ -92,7 +93,7 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
   // The 情况说明 compares with the previous year: without its report there is nothing to compare with.
-  const needsPrior = Object.keys(template.manifest.narrative?.prior ?? {}).length > 0 && !prior;
+  const needsPrior = !unreadable && Object.keys(template.manifest.narrative?.prior ?? {}).length > 0 && !prior;
   if (needsPrior) {
     const index = parsed.index!;
     diagnose(vfile, {

@@ -26,7 +26,7 @@ beforeAll(() => {
   for (const error of fixture.errors) for (const e of error.edits) edit(report, e.file, e.from, e.to);
   vfile = compile(report);
   found = summarize(vfile, report);
-});
+}, 120_000);
 afterAll(() => remove(report));
 
 describe('the seed as published', () => {
