@@ -28,19 +28,25 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
   const vfile = new VFile({ path: source.dir });
   try {
     const priorFile = prior ? compileReport(prior, workspace) : undefined;
-    // The previous year's errors are this report's too: its 上年 figures come from there.
-    for (const m of priorFile?.messages ?? []) {
-      // The previous year's own previous year is not this report's concern (only its figures are used).
-      if (m.fatal !== true || m.ruleId === 'report/prior') continue;
-      const start = m.place && 'start' in m.place ? m.place.start : m.place;
-      diagnose(vfile, {
-        rule: 'report/prior',
-        reason: `上一年度的报告有错误,上年数字无法使用: ${m.reason}(${m.ruleId ?? ''})`,
-        file: m.file ?? prior!.dir,
-        place: start ?? { line: 1, column: 1 },
-      });
+    const priorData = priorFile?.data.report;
+    compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+    if (prior) {
+      // The previous year's report is there: its problems are said as such, not as a missing report.
+      vfile.messages = vfile.messages.filter((m) => !(m.ruleId === 'report/prior' && m.reason.startsWith('找不到上一年度')));
+      // Unreadable, it leaves this report without 上年 figures (an error); read with errors, its figures may be incomplete (a warning).
+      for (const m of priorFile?.messages ?? []) {
+        if (m.fatal !== true || m.ruleId === 'report/prior') continue;
+        const start = m.place && 'start' in m.place ? m.place.start : m.place;
+        diagnose(vfile, {
+          rule: priorData ? 'report/prior-errors' : 'report/prior',
+          severity: priorData ? 'warning' : 'error',
+          reason: `上一年度的报告有错误,${priorData ? '上年数字可能不全' : '上年数字无法使用'}: ${m.reason}(${m.ruleId ?? ''})`,
+          file: m.file ?? prior.dir,
+          place: start ?? { line: 1, column: 1 },
+        });
+      }
     }
-    return compileParsed(vfile, parseReport(vfile, source), workspace, priorFile?.data.report);
+    return vfile;
   } catch (error) {
     // A defect of juesuan met by one report stops that report, with its folder, never the others.
     diagnose(vfile, {

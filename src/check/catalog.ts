@@ -32,6 +32,7 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'report/symlink', severity: 'error', class: '格式', description: '报告或模板中的文件是符号链接(只读取普通文件)' },
   { id: 'report/date', severity: 'error', class: '格式', description: '文件头的日期不存在(如 2024-13-45)' },
   { id: 'report/prior', severity: 'error', class: '格式', description: '上一年度的报告有错误,上年数字无法使用' },
+  { id: 'report/prior-errors', severity: 'warning', class: '核实性', description: '上一年度的报告有错误,上年数字可能不全' },
   { id: 'report/crash', severity: 'error', class: '格式', description: 'juesuan 处理这份报告时出错(程序缺陷,请报告);其他报告照常处理' },
   { id: 'schema/unknown-key', severity: 'error', class: '格式', description: '数据块中有模式不认识的键(附「是否为…」建议)' },
   { id: 'schema/required', severity: 'error', class: '格式', description: '缺少必填的键' },
