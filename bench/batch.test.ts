@@ -50,7 +50,7 @@ it('measures batch printing', { timeout: 4 * 3600_000 }, async () => {
       const build = async () => {
         const rendered = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles });
         printedHtml = rendered.html;
-        return printReport(pool, { vfile, name: 'b', hash: '' }, fonts, out, rendered);
+        return printReport(() => pool.get(), { vfile, name: 'b', hash: '' }, fonts, out, rendered);
       };
       // The floor: the same final HTML printed once by a bare page.pdf in the same browser.
       const floorFile = join(out, 'floor.html');

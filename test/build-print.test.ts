@@ -24,7 +24,7 @@ const pool = new BrowserPool();
 let printed: Printed;
 
 beforeAll(async () => {
-  printed = await printReport(pool, { vfile, name: 'seed', hash: '' }, fonts, out, rendered);
+  printed = await printReport(() => pool.get(), { vfile, name: 'seed', hash: '' }, fonts, out, rendered);
 }, 300_000);
 
 afterAll(async () => {

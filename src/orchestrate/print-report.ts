@@ -1,6 +1,8 @@
 // Prints one report: the glyph check, one print with the 目录's page numbers filled in afterwards
 // (a second print only if that fails), bookmarks and metadata, the PDF's bytes made deterministic
-// (dates from SOURCE_DATE_EPOCH or the report); and the HTML to publish, with its fonts.
+// (dates from SOURCE_DATE_EPOCH or the report); and the HTML to publish, with its fonts and images.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
@@ -9,7 +11,7 @@ import { fontFaces, type FontFace, type Fonts } from '../print/fonts.js';
 import { finishPdf } from '../print/finish.js';
 import { printFile, removeTemp, writeTemp } from '../print/pdf.js';
 import { writeAtomic } from '../cli/write.js';
-import type { BrowserPool } from './pool.js';
+import type { Browser } from 'puppeteer-core';
 import type { Job } from './plan.js';
 
 export interface Printed {
@@ -18,6 +20,8 @@ export interface Printed {
   pages: number;
   /** The font files the HTML names (under fonts/). */
   fonts: FontFace[];
+  /** The report's images (relative to its folder), named by the HTML under imageDir(name). */
+  images: string[];
   /** The 目录 needed a second print. */
   twoPasses: boolean;
 }
@@ -50,12 +54,24 @@ export function checkGlyphs(vfile: VFile, html: string, fonts: Fonts): void {
 /** The font files the published HTML uses, copied next to it under fonts/. */
 export const FONT_DIR = 'fonts';
 
+/** The folder next to a published HTML that holds its images (paths as in the report folder). */
+export const imageDir = (name: string): string => `${name}.files`;
+
+/** The report folder as a file URL (ending in /): its images are resolved against it, never against --out. */
+export function reportBase(vfile: VFile): string {
+  return pathToFileURL(resolve(vfile.path) + '/').href;
+}
+
+/** The temporary files of the prints in progress (removed on a signal before exiting). */
+export const liveTemps = new Set<string>();
+
 /**
- * Prints one report from its rendered HTML (placeholder page numbers in the 目录): one print, the
- * 目录's numbers, bookmarks and metadata filled into the PDF; a second print only when the numbers
- * cannot be filled in. Returns the PDF, the HTML to publish (fonts by relative URL) and its fonts.
+ * Prints one report from its rendered HTML (placeholder page numbers in the 目录, images under
+ * `reportBase`) with the browser `browserOf` gives: one print, the 目录's numbers, bookmarks and
+ * metadata filled into the PDF; a second print only when the numbers cannot be filled in. Returns
+ * the PDF, the HTML to publish (fonts and images by relative URL) and its fonts.
  */
-export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: string, rendered: Rendered): Promise<Printed> {
+export async function printReport(browserOf: () => Promise<Browser>, job: Job, fonts: Fonts, outDir: string, rendered: Rendered): Promise<Printed> {
   const { vfile, name } = job;
   const report = vfile.data.report!;
   const print = report.template.manifest.print ?? {};
@@ -68,19 +84,21 @@ export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, out
     lang: 'zh-CN',
     date: buildDate(vfile),
   };
+  const roots = [...fonts.roots, resolve(vfile.path)];
   const titles = rendered.headings.map((h) => h.shown);
   const temp = writeTemp(outDir, name, rendered.html);
+  liveTemps.add(temp);
   const refused: string[] = [];
   try {
-    const browser = await pool.get();
+    const browser = await browserOf();
     if (process.env.JUESUAN_TEST_CRASH_BROWSER === name) browser.process()?.kill('SIGKILL');
-    const pass1 = await printFile(browser, temp, fonts.roots);
+    const pass1 = await printFile(browser, temp, roots);
     refused.push(...pass1.refused);
     let finished = finishPdf(pass1.pdf, rendered.headings, titles, rendered.placeholders, meta);
     if (!finished.filled) {
       // The 目录 could not be filled in place: print it again with its numbers.
       writeAtomic(temp, fillTocPages(rendered.html, rendered.headings, finished.pages));
-      const pass2 = await printFile(await pool.get(), temp, fonts.roots);
+      const pass2 = await printFile(await browserOf(), temp, roots);
       refused.push(...pass2.refused);
       finished = finishPdf(pass2.pdf, rendered.headings, titles, [], meta);
     }
@@ -90,9 +108,11 @@ export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, out
     // The HTML to publish: the printed one with its page numbers, naming only the font files it needs, by relative URL.
     const printedHtml = fillTocPages(rendered.html, rendered.headings, finished.pages);
     const faces = fontFaces(fonts, printedHtml.replace(/<style>[\s\S]*?<\/style>/gu, '').replace(/<[^>]+>/gu, ''), (f) => `${FONT_DIR}/${f.name}`);
-    const html = printedHtml.replace(fonts.styles, () => faces.css);
-    return { pdf: finished.pdf, html, pages: finished.pageCount, fonts: faces.used, twoPasses: !finished.filled };
+    const base = reportBase(vfile);
+    const html = printedHtml.replace(fonts.styles, () => faces.css).split(`src="${base}`).join(`src="${encodeURIComponent(imageDir(name))}/`);
+    return { pdf: finished.pdf, html, pages: finished.pageCount, fonts: faces.used, images: rendered.images, twoPasses: !finished.filled };
   } finally {
     removeTemp(temp);
+    liveTemps.delete(temp);
   }
 }

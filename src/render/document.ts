@@ -3,7 +3,8 @@
 // punctuation typeset) and their tables rendered from the data through the template's table
 // definitions and layouts, the 尾数 note, the template's style and the fonts. A heading that names
 // a table is printed as the table's title, so the page shows no duplicate heading; heading levels
-// follow their numbers as the template ranks them.
+// follow their numbers as the template ranks them. The page carries a CSP that loads nothing remote
+// and runs no script; the template CSS is escaped for its <style>.
 import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
 import { visit } from 'unist-util-visit';
@@ -39,6 +40,8 @@ export interface RenderOptions {
   fontStyles: string;
   /** Page numbers of the headings, by id; absent: the 目录 holds placeholder digits of the same width. */
   pages?: Map<string, number>;
+  /** The report folder as a file URL ending in `/`: images of the report are resolved against it. */
+  base?: string;
 }
 
 export interface Rendered {
@@ -47,6 +50,8 @@ export interface Rendered {
   headings: Heading[];
   /** The placeholder digits of the 目录's page slots, in order (3 per slot). */
   placeholders: number[];
+  /** The report's images (paths relative to its folder), as the HTML names them under `base`. */
+  images: string[];
 }
 
 /** Digits per page number slot of the 目录. */
@@ -107,16 +112,56 @@ export function fillTocPages(html: string, headings: Heading[], pages: Map<strin
   return html.replace(/<span class="toc-page">(?:<i>[^<]*<\/i>)*<\/span>/gu, () => slotHtml(pages.get(listed[i++]?.id ?? '')));
 }
 
+/**
+ * The published page loads nothing remote and runs no script, whatever a template or report holds:
+ * only inline and local styles, local fonts and images.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline' file:; font-src 'self' file: data:; img-src 'self' file: data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * The template's CSS made safe for a <style> element: the HTML parser ends it at `</style`, so
+ * every `<` becomes the CSS escape `\3C ` (the same character in a CSS string, never markup).
+ * A CSS that tried to close its element (or open a comment or script) is reported.
+ */
+export function styleText(vfile: VFile, css: string, file: string): string {
+  const breakout = /<\/style|<!--|<script|<\/?[a-z]/iu.exec(css);
+  if (breakout && !vfile.messages.some((m) => m.ruleId === 'print/unsafe-css')) {
+    const before = css.slice(0, breakout.index);
+    const line = before.split('\n').length;
+    diagnose(vfile, {
+      rule: 'print/unsafe-css',
+      reason: `模板的印刷样式中有 HTML 标记「${breakout[0]}」;样式表只能写 CSS,不能结束 <style> 或插入元素`,
+      file,
+      place: { line, column: breakout.index - before.lastIndexOf('\n') },
+    });
+  }
+  // A remote url() or @import would be blocked by the policy above: said, so the template can be fixed.
+  for (const m of css.matchAll(/(?:url\(\s*|@import\s+)(['"]?)((?:[a-z][a-z0-9+.-]*:|\/\/)[^'")\s;]*)/giu)) {
+    const url = m[2]!;
+    if (/^data:/iu.test(url) || vfile.messages.some((x) => x.ruleId === 'print/remote-resource' && x.reason.includes(`「${url}」`))) continue;
+    const before = css.slice(0, m.index);
+    diagnose(vfile, {
+      rule: 'print/remote-resource',
+      reason: `模板的印刷样式引用了外部资源「${url}」;印刷时不加载网络资源,请改用模板中的文件`,
+      file,
+      place: { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') },
+    });
+  }
+  return css.replace(/</gu, '\\3C ');
+}
+
 /** Renders a checked and narrated report to HTML. Remote images are reported, not loaded. */
 export function renderDocument(vfile: VFile, report: ReportData, narration: Narration, options: RenderOptions): Rendered {
   const print = report.template.manifest.print ?? {};
   const remote: string[] = [];
+  const outside: string[] = [];
+  const images: string[] = [];
   const refs: LayoutRef[] = [];
   const files = ['index.md', ...report.frontMatter.parts];
   const parts: { name: string; items: Item[] }[] = files.map((name) => ({
     name,
     items: (narration.chunks.get(name) ?? []).map((chunk): Item => {
-      if (chunk.kind === 'prose') return { kind: 'prose', tree: proseTree(chunk.markdown, remote, refs) };
+      if (chunk.kind === 'prose') return { kind: 'prose', tree: proseTree(chunk.markdown, { remote, outside, images, refs, base: options.base }) };
       return { kind: 'block', block: report.blocks.find((b) => b.node === chunk.block.node), type: chunk.block.kind };
     }),
   }));
@@ -218,11 +263,23 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
     });
   }
 
+  for (const src of outside) {
+    const source = vfile.data.parsed?.files.find((f) => f.file.text.includes(src));
+    if (vfile.messages.some((m) => m.ruleId === 'print/image-path' && m.reason.includes(`「${src}」`))) continue;
+    diagnose(vfile, {
+      rule: 'print/image-path',
+      reason: `图片「${src}」不在报告文件夹中;只能使用报告文件夹里的图片(写相对路径,不用 / 开头或 ..)`,
+      file: source?.file.path ?? vfile.path,
+      place: source ? pointAt(source.file, source.file.text.indexOf(src)) : { line: 1, column: 1 },
+    });
+  }
+
   // Page numbers in slots of PAGE_DIGITS fixed-width boxes: real numbers once known, else
   // placeholder digits 0–9 in turn (a one-pass print replaces them in the PDF).
   const placeholders: number[] = [];
   const known = options.pages && options.pages.size > 0 ? options.pages : undefined;
   const slot = (id: string) => {
+    if (print.toc?.pages === false) return '';
     if (known) return slotHtml(known.get(id));
     const digits: number[] = [];
     for (let k = 0; k < PAGE_DIGITS; k++) digits.push(placeholders.push(placeholders.length % 10) - 1);
@@ -250,7 +307,8 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
     ),
     print.note ? el('p', { class: 'rounding-note' }, text(print.note)) : '',
   );
-  const style = report.template.files.get('print/style.css') ?? '';
-  const html = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(title)}</title>${options.fontStyles}<style>${style}</style></head><body>${cover}${toc}<main>${sections.join('\n')}</main></body></html>\n`;
-  return { html, headings, placeholders };
+  const style = styleText(vfile, report.template.files.get('print/style.css') ?? '', `templates/${report.template.name}/print/style.css`);
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${text(CONTENT_SECURITY_POLICY)}">`;
+  const html = `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">${csp}<meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(title)}</title>${options.fontStyles}<style>${style}</style></head><body>${cover}${toc}<main>${sections.join('\n')}</main></body></html>\n`;
+  return { html, headings, placeholders, images };
 }

@@ -1,5 +1,5 @@
 // The prose of a report part as an HTML tree (remark → rehype; raw HTML dropped): images that are
-// not local files are removed and reported, and a ```layout fence (a table layout of the template
+// not files of the report folder are removed and reported (the others resolved against it), and a ```layout fence (a table layout of the template
 // named by the narrative) becomes a placeholder that the document fills with the table.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -37,23 +37,47 @@ function layoutFences(refs: LayoutRef[]) {
   };
 }
 
-function localImages(remote: string[]) {
+/** What the prose of a report collects while it is turned into HTML. */
+export interface ProseSink {
+  /** Remote images (removed, reported). */
+  remote: string[];
+  /** Images outside the report folder (removed, reported). */
+  outside: string[];
+  /** Local images, relative to the report folder. */
+  images: string[];
+  /** ```layout fences. */
+  refs: LayoutRef[];
+  /** The report folder as a file URL ending in `/`: local images are resolved against it. */
+  base?: string;
+}
+
+function localImages(sink: ProseSink) {
   return () => (tree: HastRoot) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img') return undefined;
       const src = String(node.properties?.src ?? '');
       if (/^[a-z][a-z0-9+.-]*:/iu.test(src) || src.startsWith('//')) {
-        remote.push(src);
+        sink.remote.push(src);
         if (parent && index !== undefined) parent.children.splice(index, 1);
         return index;
       }
+      // Only files of the report folder: no absolute path, no way up and out of it.
+      const depth = src.split(/[\\/]/u).reduce((d, part) => (d < 0 ? d : part === '..' ? d - 1 : part === '.' || part === '' ? d : d + 1), 0);
+      if (src.startsWith('/') || src.includes('\\') || depth < 0) {
+        sink.outside.push(src);
+        if (parent && index !== undefined) parent.children.splice(index, 1);
+        return index;
+      }
+      const path = src.split('/').filter((p) => p !== '.' && p !== '').join('/');
+      if (!sink.images.includes(path)) sink.images.push(path);
+      if (sink.base) node.properties = { ...node.properties, src: sink.base + path.split('/').map(encodeURIComponent).join('/') };
       return undefined;
     });
   };
 }
 
-/** Markdown → HTML tree; remote images go to `remote`, layout fences to `refs`. */
-export function proseTree(markdown: string, remote: string[], refs: LayoutRef[]): HastRoot {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(layoutFences(refs)).use(remarkRehype).use(localImages(remote));
+/** Markdown → HTML tree; images and layout fences collected in `sink`. */
+export function proseTree(markdown: string, sink: ProseSink): HastRoot {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(layoutFences(sink.refs)).use(remarkRehype).use(localImages(sink));
   return processor.runSync(processor.parse(markdown)) as HastRoot;
 }

@@ -6,6 +6,7 @@
 import { Decimal } from 'decimal.js';
 import type { Amount } from '../amount/amount.js';
 import { wan } from '../narrate/phrases.js';
+import { group } from '../amount/format.js';
 import type { RowData, SectionData, TableData } from '../data/tables.js';
 import type { TablePrint } from '../template/print.js';
 import type { ColumnDef, RowDef, SectionDef, TableDef } from '../template/types.js';
@@ -21,24 +22,35 @@ export interface TableContext {
   heading?: { id: string; level: number };
 }
 
+/** How a table prints its amounts: a zero as `zeroText` (the table's), thousands separators (the template's). */
+export interface CellFormat {
+  zeroText?: string;
+  grouping?: boolean;
+}
+
+/** The cell format of a table in a template. */
+export function formatOf(table: TableDef, print: TablePrint): CellFormat {
+  return { zeroText: table.zeroText, grouping: print.grouping === true };
+}
+
 /**
  * A cell's printed value: blank when empty, 2-decimal 万元 for amounts (a zero as the table's
- * zeroText, if any), whole numbers for counts.
+ * zeroText, if any; grouped by thousands when the template prints them so), whole numbers for counts.
  */
-export function printed(row: RowData | undefined, column: ColumnDef, def?: RowDef, zeroText?: string): { html: string; numeric: boolean } {
+export function printed(row: RowData | undefined, column: ColumnDef, def?: RowDef, format: CellFormat = {}): { html: string; numeric: boolean } {
   if (def?.na?.includes(column.key)) return { html: '——', numeric: false };
   const value = row?.cells.get(column.key)?.value ?? null;
   if (value === null) return { html: '', numeric: true };
   if (Decimal.isDecimal(value)) return { html: (value as Decimal).toString(), numeric: true };
   const yuan = (value as Amount).yuan;
-  if (zeroText !== undefined && yuan.isZero()) return { html: zeroText, numeric: true };
-  return { html: wan(yuan), numeric: true };
+  if (format.zeroText !== undefined && yuan.isZero()) return { html: format.zeroText, numeric: true };
+  return { html: format.grouping ? group(wan(yuan)) : wan(yuan), numeric: true };
 }
 
-/** The cell printer of a table (its zeroText applied). */
-function amountCellOf(table: TableDef): (row: RowData | undefined, column: ColumnDef, def?: RowDef) => string {
+/** The cell printer of a table (its format applied). */
+function amountCellOf(format: CellFormat): (row: RowData | undefined, column: ColumnDef, def?: RowDef) => string {
   return (row, column, def) => {
-    const p = printed(row, column, def, table.zeroText);
+    const p = printed(row, column, def, format);
     return cell('td', p.html, { class: p.numeric ? 'num' : 'na' });
   };
 }
@@ -105,7 +117,8 @@ function header(label: string, a?: Record<string, string | number | undefined>):
 
 function ledger(table: TableData, ctx: TableContext): string {
   const def = table.def;
-  const amountCell = amountCellOf(def);
+  const format = formatOf(def, ctx.print);
+  const amountCell = amountCellOf(format);
   const [left, right] = [...table.sections.values()] as [SectionData, SectionData];
   const lanci = lanciOf(def, ctx);
   const lrows = fixedRows(left);
@@ -142,7 +155,7 @@ function ledger(table: TableData, ctx: TableContext): string {
   const sideNeeds = (section: SectionData, rows: typeof lrows) => [
     sized(def, '$item', need([section.def.itemHeader ?? ''], rows.map((r) => r.label), true)),
     ...(lanci ? [sized(def, '$line', need([lanci.row, lanci.column], rows.map((r) => String(r.def.行次 ?? '')), true))] : []),
-    ...section.def.columns.map((c) => sized(def, c.key, need([c.label ?? c.key], rows.map((r) => printed(r.row, c, r.def).html), true))),
+    ...section.def.columns.map((c) => sized(def, c.key, need([c.label ?? c.key], rows.map((r) => printed(r.row, c, r.def, format).html), true))),
   ];
   const widths = fit([...sideNeeds(left, lrows), ...sideNeeds(right, rrows)], emTotal(def));
   return el('table', { class: 'official ledger' }, colgroup(widths), el('thead', undefined, head), el('tbody', undefined, ...body));
@@ -156,7 +169,8 @@ function codeParts(code: string, digits: number[], parts: number): string[] {
 
 function classified(table: TableData, ctx: TableContext): string {
   const def = table.def;
-  const amountCell = amountCellOf(def);
+  const format = formatOf(def, ctx.print);
+  const amountCell = amountCellOf(format);
   const section = [...table.sections.values()][0]!;
   const sdef: SectionDef = section.def;
   const cols = sdef.columns;
@@ -208,7 +222,7 @@ function classified(table: TableData, ctx: TableContext): string {
   const needs = [
     ...Array.from({ length: nCode }, (_, i) => sized(def, '$code', need(codeLabels ? [codeLabels[i]!] : [], codes.map((p) => p[i] ?? ''), true))),
     sized(def, '$item', need([sdef.itemHeader ?? '', ...(lanci ? [lanci.column] : [])], section.rows.map((r) => r.label), false)),
-    ...cols.map((c) => sized(def, c.key, need([c.label ?? c.key], section.rows.map((r) => printed(r, c).html), true))),
+    ...cols.map((c) => sized(def, c.key, need([c.label ?? c.key], section.rows.map((r) => printed(r, c, undefined, format).html), true))),
   ];
   // The code header spans the code columns: together they hold its longest word.
   const widths = fit(needs, emTotal(def));
@@ -217,7 +231,8 @@ function classified(table: TableData, ctx: TableContext): string {
 
 function panels(table: TableData, ctx: TableContext): string {
   const def = table.def;
-  const amountCell = amountCellOf(def);
+  const format = formatOf(def, ctx.print);
+  const amountCell = amountCellOf(format);
   const section = [...table.sections.values()][0]!;
   const column = section.def.columns[0]!;
   const panelDefs = def.panels ?? [];
@@ -266,14 +281,15 @@ function panels(table: TableData, ctx: TableContext): string {
   const needs = lists.flatMap((list) => [
     sized(def, '$code', need([section.def.codeHeader ?? ''], list.map((r) => r.code ?? ''), true)),
     sized(def, '$item', need([section.def.itemHeader ?? ''], list.map((r) => r.label), false)),
-    sized(def, column.key, need([amountHeader], list.map((r) => printed(r, column, r.def).html), true)),
+    sized(def, column.key, need([amountHeader], list.map((r) => printed(r, column, r.def, format).html), true)),
   ]);
   return el('table', { class: 'official panels' }, colgroup(fit(needs, emTotal(def))), el('thead', undefined, head), el('tbody', undefined, ...body));
 }
 
 function fixed(table: TableData, ctx: TableContext): string {
   const def = table.def;
-  const amountCell = amountCellOf(def);
+  const format = formatOf(def, ctx.print);
+  const amountCell = amountCellOf(format);
   const section = [...table.sections.values()][0]!;
   const cols = section.def.columns;
   const lanci = lanciOf(def, ctx);
@@ -291,7 +307,7 @@ function fixed(table: TableData, ctx: TableContext): string {
   const needs = [
     sized(def, '$item', need([section.def.itemHeader ?? ''], rowDefs.map((r) => r.label ?? r.key ?? ''), false)),
     ...(lanci ? [sized(def, '$line', need([lanci.row, lanci.column], rowDefs.map((r) => String(r.行次 ?? '')), true))] : []),
-    ...cols.map((c) => sized(def, c.key, need([c.label ?? c.key], rowDefs.map((r) => printed(section.rows.find((x) => x.def === r), c, r).html), true))),
+    ...cols.map((c) => sized(def, c.key, need([c.label ?? c.key], rowDefs.map((r) => printed(section.rows.find((x) => x.def === r), c, r, format).html), true))),
   ];
   return el('table', { class: 'official fixed' }, colgroup(fit(needs, emTotal(def))), el('thead', undefined, head), el('tbody', undefined, ...body));
 }
@@ -301,9 +317,10 @@ function fixed(table: TableData, ctx: TableContext): string {
  * table's columns: 预算数, 决算数) under its label; rows of the same `group` share a header spanning
  * them; `transpose.header` spans everything; the values print as one row.
  */
-function transposed(table: TableData): string {
+function transposed(table: TableData, ctx: TableContext): string {
   const def = table.def;
-  const amountCell = amountCellOf(def);
+  const format = formatOf(def, ctx.print);
+  const amountCell = amountCellOf(format);
   const section = [...table.sections.values()][0]!;
   const cols = section.def.columns;
   const rowDefs = (section.def.rows ?? []).filter((r) => r.key && !r.heading);
@@ -331,7 +348,7 @@ function transposed(table: TableData): string {
   rows.push(rowDefs.flatMap(() => cols.map((c) => header(c.label ?? c.key))));
   const rowOf = (r: RowDef) => section.rows.find((x) => x.def === r);
   const values = rowDefs.flatMap((r) => cols.map((c) => amountCell(rowOf(r), c, r)));
-  const needs = rowDefs.flatMap((r) => cols.map((c) => sized(def, c.key, need([c.label ?? c.key], [printed(rowOf(r), c, r, def.zeroText).html], true))));
+  const needs = rowDefs.flatMap((r) => cols.map((c) => sized(def, c.key, need([c.label ?? c.key], [printed(rowOf(r), c, r, format).html], true))));
   return el(
     'table',
     { class: 'official transposed' },
@@ -345,6 +362,6 @@ function transposed(table: TableData): string {
 export function renderTable(table: TableData, ctx: TableContext): string {
   const layout = table.def.layout;
   const body =
-    layout === 'ledger' ? ledger(table, ctx) : layout === 'classified' ? classified(table, ctx) : layout === 'panels' ? panels(table, ctx) : table.def.transpose ? transposed(table) : fixed(table, ctx);
+    layout === 'ledger' ? ledger(table, ctx) : layout === 'classified' ? classified(table, ctx) : layout === 'panels' ? panels(table, ctx) : table.def.transpose ? transposed(table, ctx) : fixed(table, ctx);
   return el('section', { class: `official-table layout-${layout}${table.def.transpose ? ' transposed' : ''}`, 'data-table': table.def.id }, caption(table.def, ctx), body, notes(table, ctx));
 }

@@ -22,6 +22,8 @@ export interface TablePrint {
   codeColumns?: string[];
   /** Header of the amount column of a panel (金额). */
   panelAmount?: string;
+  /** Amounts with thousands separators (24,535.67), as Shanghai prints them; default none (24535.67). */
+  grouping?: boolean;
 }
 
 export interface PrintSettings {
@@ -31,7 +33,8 @@ export interface PrintSettings {
   cover?: { title?: string; subtitle?: string };
   /** The document title (HTML title, PDF Title). */
   title?: string;
-  toc?: { title?: string; levels?: number };
+  /** The 目录: its title, the heading levels it lists, and whether it prints page numbers (default true). */
+  toc?: { title?: string; levels?: number; pages?: boolean };
   /** Regular expressions for heading numbers, highest rank first (第X部分, 一、, （一）, 1.). */
   numbering?: string[];
   /** The body and heading fonts the official report uses. */
