@@ -45,8 +45,8 @@ function matches(pattern: string, level1: string, level2: string): boolean {
 }
 
 /** The indicators in print order, with their printed 一级/二级 names. */
-function regroup(rows: Context[], groups: GroupMap | undefined, others: 'keep' | 'drop'): IndicatorItem[] {
-  const items = rows.map((r) => ({ level1: String(r['一级指标'] ?? ''), level2: String(r['二级指标'] ?? ''), fields: r }));
+function regroup(rows: Context[], levels: [string, string], groups: GroupMap | undefined, others: 'keep' | 'drop'): IndicatorItem[] {
+  const items = rows.map((r) => ({ level1: String(r[levels[0]] ?? ''), level2: String(r[levels[1]] ?? ''), fields: r }));
   if (!groups) return items;
   const used = new Set<IndicatorItem>();
   const out: IndicatorItem[] = [];
@@ -136,10 +136,10 @@ function row(cells: Placed[], ctx: LayoutContext): string {
 }
 
 function indicatorRows(spec: IndicatorRows['indicators'], ctx: LayoutContext): string[] {
-  const source = evaluate(spec.from ?? '指标行', ctx.scope);
+  const source = evaluate(spec.from, ctx.scope);
   const list = Array.isArray(source) ? (source as Context[]) : [];
-  if (!Array.isArray(source)) ctx.problem(`找不到指标「${spec.from ?? '指标行'}」`);
-  const items = regroup(list, spec.groups, spec.others ?? 'keep');
+  if (!Array.isArray(source)) ctx.problem(`找不到指标「${spec.from}」`);
+  const items = regroup(list, spec.levels, spec.groups, spec.others ?? 'keep');
   const first = runs(items, (i) => i.level1);
   const second = runs(items, (i) => `${i.level1}/${i.level2}`);
   const out: string[] = [];

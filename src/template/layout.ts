@@ -62,8 +62,10 @@ export type GroupMap = Record<string, Record<string, string[]>>;
 
 export interface IndicatorRows {
   indicators: {
-    /** The block's list of indicators (default 指标行). */
-    from?: string;
+    /** The block's list of indicators (指标行). */
+    from: string;
+    /** The fields of an indicator that hold its 一级 and 二级 names (一级指标, 二级指标). */
+    levels: [string, string];
     /** A cell before the header and every indicator row (绩效指标). */
     lead?: HeadCell | TextCell;
     /** The header row above the indicators. */
