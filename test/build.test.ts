@@ -1,8 +1,8 @@
 // `juesuan build` on the seed report: the PDF's pages, tables, values and 情况说明 sentences are
 // in its text, all fonts are embedded (no Type 3), two builds give identical bytes; no table page
 // repeats its heading, the 目录 has the right levels and the pages its bookmarks say, the tables
-// have their 项目 rows, the metadata names the department and juesuan; selected pages look like
-// their reference images; the HTML opens from a copied folder with its fonts and passes an
+// have their 项目 rows, the metadata names the department and juesuan (reference page images:
+// print-reference.test.ts); the HTML opens from a copied folder with its fonts and passes an
 // accessibility check; a remote image, a character the fonts lack, check errors or a missing
 // browser stop the build with no file written.
 import { spawnSync } from 'node:child_process';
@@ -13,11 +13,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { copyReport, edit, remove, ROOT, SEED_REPORT } from './helpers/report.js';
-import { differingShare, readPng } from './helpers/png.js';
 import { readOutline } from '../src/print/outline.js';
 import { openPdf } from '../src/print/lazy-pdf.js';
 import { launch } from '../src/print/browser.js';
-import { REFERENCE_PAGES } from './fixtures/reference/pages.js';
 
 const BIN = join(ROOT, 'bin', 'juesuan.js');
 const out = mkdtempSync(join(tmpdir(), 'juesuan-build-'));
@@ -165,22 +163,6 @@ describe('build of the seed report', () => {
     const xmp = spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }).stdout;
     expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>九江市浔阳区数字经济发展中心</rdf:li>');
     expect(xmp).toMatch(/<xmp:CreatorTool>juesuan \d/u);
-  });
-
-  it('looks like the reference images of its selected pages', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juesuan-pages-'));
-    try {
-      for (const page of REFERENCE_PAGES) {
-        const base = join(dir, 'p');
-        spawnSync('pdftoppm', ['-gray', '-r', '50', '-f', String(page), '-l', String(page), '-singlefile', '-png', pdf, base]);
-        const got = readPng(readFileSync(`${base}.png`));
-        const want = readPng(readFileSync(join(ROOT, 'test', 'fixtures', 'reference', 'xunyang-2023', `page-${String(page).padStart(2, '0')}.png`)));
-        const share = differingShare(got, want);
-        expect(share, `page ${page}: ${Math.round(share * 10000) / 100}% of the pixels differ (scripts/reference-pages.sh regenerates the images)`).toBeLessThan(0.015);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('writes an HTML with no absolute path, which opens from a copied folder with its fonts and passes an accessibility check', async () => {
