@@ -75,4 +75,12 @@ describe('the Shanghai report in its own layout', () => {
     expect(html).toContain('<div class="cover-subtitle">2025年度部门决算</div>');
     expect(html).toContain('<title>上海市普陀区文化和旅游局2025年度部门决算</title>');
   });
+
+  it('is accessible as the seed is: lang, every table header with its scope, headings without skipped levels', () => {
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html.match(/<th(?![^>]*\bscope=)[\s>]/gu)).toBeNull();
+    const levels = [...html.matchAll(/<h([1-6])[\s>]/gu)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l, i) => i > 0 && l > levels[i - 1]! + 1)).toEqual([]);
+  });
 });
