@@ -157,14 +157,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           .catch((error: unknown) => fail(error, err));
       }
       case 'export': {
-        const { values, positionals } = parse(rest, { out: { type: 'string' } });
+        const { values, positionals } = parse(rest, { out: { type: 'string' }, force: { type: 'boolean', default: false } });
         return import('./export.js')
           .then(({ EXPORT_HELP, runExport }) => {
             if (values.help) {
               out(EXPORT_HELP);
               return 0;
             }
-            return runExport(positionals, values.out === undefined ? '' : String(values.out), out);
+            return runExport(positionals, values.out === undefined ? '' : String(values.out), Boolean(values.force), out, err);
           })
           .catch((error: unknown) => fail(error, err));
       }

@@ -2,7 +2,7 @@
 // merged cells (a merged header shows its text over every column it spans), as one path of
 // normalised labels per column, top to bottom; and the 栏次 row's numbers.
 import { norm } from './normalize.js';
-import { COLUMN_NUMBERS } from './vocabulary.js';
+import { COLUMN_NUMBERS, ROW_NUMBERS } from './vocabulary.js';
 import { cellAt, mergeAt, shownText, type Sheet } from './workbook.js';
 
 export interface Header {
@@ -27,15 +27,17 @@ function hasNumber(sheet: Sheet, row: number): boolean {
   return false;
 }
 
+/** The row of column numbers: small integers, 类/款/项-like short words, and 栏次 or 行次. */
 function isNumbersRow(sheet: Sheet, row: number): boolean {
   let small = 0;
+  let marker = false;
   for (let c = 0; c < sheet.cols; c++) {
     const t = norm(cellAt(sheet, row, c)?.text ?? '');
-    if (t === COLUMN_NUMBERS) return true;
-    if (/^\d{1,2}$/u.test(t)) small++;
+    if (t === COLUMN_NUMBERS || t === ROW_NUMBERS) marker = true;
+    else if (/^\d{1,2}$/u.test(t)) small++;
     else if (t !== '' && !/^[^\d]{1,2}$/u.test(t)) return false;
   }
-  return small >= 2;
+  return marker ? small >= 1 : small >= 2;
 }
 
 /**

@@ -230,7 +230,10 @@ function side(ctx: Ctx, section: SectionDef, span: number[]): Side {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
   const itemWord = norm(section.itemHeader ?? '项目');
   const item = columnsWhere(ctx.header, span, (p) => lastIs(p, itemWord))[0] ?? columnsWhere(ctx.header, span, (p) => p.includes(itemWord))[0] ?? span[0];
-  const numbers = columnsWhere(ctx.header, span, (p, c) => lastIs(p, ROW_NUMBERS) || ctx.header.levels[c] === ROW_NUMBERS || (lastIs(p, COLUMN_NUMBERS) && c !== item))[0];
+  const others = span.filter((c) => c !== item);
+  const numbers =
+    columnsWhere(ctx.header, others, (p) => lastIs(p, ROW_NUMBERS))[0] ??
+    columnsWhere(ctx.header, others, (p, c) => ctx.header.levels[c] === ROW_NUMBERS || lastIs(p, COLUMN_NUMBERS))[0];
   if (item !== undefined) ctx.used.add(item);
   if (numbers !== undefined) ctx.used.add(numbers);
   return { section, cls, item, numbers, columns: matchColumns(ctx, section, span), index: rowIndex(section, cls), rows: [], seen: new Set() };
