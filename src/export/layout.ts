@@ -35,8 +35,9 @@ export function valueCell(value: Amount | Decimal | null | undefined, def: Table
   if (def.unit === '元') return { text: fixed(amount.yuan, Math.max(min, amount.unit === '元' ? amount.decimals : 0)), number: true, decimals: Math.max(min, amount.unit === '元' ? amount.decimals : 0), style: 'number' };
   const inTable = amount.yuan.div(WAN);
   // A value exact to the 分 (written in 元, or in 万元 to 6 decimals) keeps all 6 decimals, so it
-  // reads back exact; a rounded one shows the decimals it was written with.
-  const decimals = amount.halfWidth.isZero() ? 6 : Math.max(min, amount.decimals);
+  // reads back exact; a rounded one the decimals it was written with (2 in an official table), so
+  // its 尾数 interval survives the round trip.
+  const decimals = amount.halfWidth.isZero() ? 6 : amount.decimals;
   return { text: fixed(inTable, decimals), number: true, decimals, style: 'number' };
 }
 

@@ -8,7 +8,8 @@ import type { WorkCell } from './workbook.js';
 
 export type ValueKind = 'amount' | 'count' | 'score';
 
-export type CellRead = { ok: true; value: Decimal | null; decimals: number } | { ok: false; rule: string; reason: string };
+/** `stated`: the decimals are the cell's own (its text, its number format), not General's happenstance. */
+export type CellRead = { ok: true; value: Decimal | null; decimals: number; stated: boolean } | { ok: false; rule: string; reason: string };
 
 /** The first section of a number format with its literals removed (quoted text, escapes, [colour]…). */
 function formatCore(format: string): string {
@@ -55,22 +56,22 @@ function fromText(text: string, kind: ValueKind, unit: Unit): CellRead {
   }
   const parsed = kind === 'amount' ? parseAmount(t, unit) : kind === 'count' ? parseCount(t) : parseScore(t);
   if (!parsed.ok) return parsed;
-  if (parsed.value === null) return { ok: true, value: null, decimals: 0 };
+  if (parsed.value === null) return { ok: true, value: null, decimals: 0, stated: true };
   if (kind === 'amount') {
     const a = parsed.value as { yuan: Decimal; unit: Unit; decimals: number };
     if (a.unit !== unit) return { ok: false, rule: 'import/unit', reason: `「${text}」的单位与表的金额单位「${unit}」不同` };
     const v = unit === '元' ? a.yuan : a.yuan.div(10000);
-    return { ok: true, value: negative ? v.neg() : v, decimals: a.decimals };
+    return { ok: true, value: negative ? v.neg() : v, decimals: a.decimals, stated: true };
   }
   const v = parsed.value as Decimal;
-  return { ok: true, value: negative ? v.neg() : v, decimals: decimalsOf(t.replace(/,/gu, '')) };
+  return { ok: true, value: negative ? v.neg() : v, decimals: decimalsOf(t.replace(/,/gu, '')), stated: true };
 }
 
 /** Reads a cell as an amount (in `unit`), a count or a score; an empty cell is null. */
 export function readCell(cell: WorkCell | undefined, kind: ValueKind, unit: Unit): CellRead {
-  if (!cell) return { ok: true, value: null, decimals: 0 };
+  if (!cell) return { ok: true, value: null, decimals: 0, stated: true };
   if (cell.number === undefined) {
-    if (isBlankText(cell.text)) return { ok: true, value: null, decimals: 0 };
+    if (isBlankText(cell.text)) return { ok: true, value: null, decimals: 0, stated: true };
     return fromText(cell.text, kind, unit);
   }
   if (!Number.isFinite(cell.number)) return { ok: false, rule: 'import/number', reason: `单元格的值「${cell.text}」不是数字` };
@@ -81,6 +82,7 @@ export function readCell(cell: WorkCell | undefined, kind: ValueKind, unit: Unit
   // The shortest decimal that the stored double rounds back to (292.9 for 292.89999999999998).
   const exact = new Decimal(String(cell.number));
   let decimals = formatDecimals(cell.format);
+  const stated = decimals !== undefined;
   if (decimals === undefined) {
     // General: as many decimals as the cell shows.
     const shown = /^-?[\d,]*\.?(\d*)/u.exec(cell.text.trim());
@@ -89,5 +91,5 @@ export function readCell(cell: WorkCell | undefined, kind: ValueKind, unit: Unit
   const value = exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   if (kind === 'count' && (!value.isInteger() || value.isNegative())) return { ok: false, rule: 'count/format', reason: `「${cell.text}」应为不带小数的非负整数` };
   if (kind === 'score' && value.isNegative()) return { ok: false, rule: 'score/format', reason: `「${cell.text}」分数不能为负` };
-  return { ok: true, value, decimals };
+  return { ok: true, value, decimals, stated };
 }

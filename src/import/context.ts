@@ -12,6 +12,8 @@ export interface ImportedValue {
   value: Decimal | null;
   /** Decimals the cell shows. */
   decimals: number;
+  /** The decimals are the cell's own (text, number format); General's are padded to the table's. */
+  stated: boolean;
   /** sheet!cell */
   cell: string;
 }

@@ -17,19 +17,20 @@ export type Origins = Map<string, string>;
 const MAX_DECIMALS: Record<Unit, number> = { 元: 2, 万元: 6 };
 
 /**
- * An amount's text in the report's unit: as many decimals as the sheet shows (at least the
- * table's); a 元 value in a 万元 report to the 分 (6 decimals) unless the table's decimals hold it.
+ * An amount's text in the report's unit: the decimals the cell shows (a General number's padded to
+ * the table's); a 元 value in a 万元 report to the 分 (6 decimals) unless the table's decimals hold it.
  */
 export function amountText(v: ImportedValue, from: Unit, to: Unit, tableDecimals: number): { text: string } | { error: string } {
   if (v.value === null) return { text: '' };
   if (v.decimals > MAX_DECIMALS[from]) return { error: `有 ${v.decimals} 位小数,以${from}为单位最多 ${MAX_DECIMALS[from]} 位` };
-  if (from === to) return { text: fixed(v.value, Math.max(tableDecimals, v.decimals)) };
+  const shown = v.stated ? v.decimals : Math.max(tableDecimals, v.decimals);
+  if (from === to) return { text: fixed(v.value, shown) };
   if (from === '元' && to === '万元') {
     const wan = v.value.div(WAN);
     return { text: fixed(wan, wan.decimalPlaces() <= tableDecimals ? tableDecimals : 6) };
   }
   // A 万元 sheet in a 元 report: kept in 万元, marked, so its 尾数 interval is not lost.
-  return { text: `${fixed(v.value, Math.max(tableDecimals, v.decimals))}万元` };
+  return { text: `${fixed(v.value, shown)}万元` };
 }
 
 function countText(v: ImportedValue): string {

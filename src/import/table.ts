@@ -138,7 +138,7 @@ function readValues(ctx: Ctx, r: number, section: SectionDef, columns: Map<strin
       problem(ctx.vfile, ctx.sheet, r, c, read.rule, `${ctx.table.id}「${label}」「${labelOf(column)}」: ${read.reason}`);
       continue;
     }
-    cells.set(column.key, { value: read.value, decimals: read.decimals, cell: at });
+    cells.set(column.key, { value: read.value, decimals: read.decimals, stated: read.stated, cell: at });
   }
   return cells;
 }
@@ -329,9 +329,13 @@ function readClassified(ctx: Ctx): ImportedSection[] {
   const itemWord = norm(section.itemHeader ?? '科目名称');
   let codes = columnsWhere(ctx.header, all, (p) => p.includes(codeWord));
   const item = columnsWhere(ctx.header, all, (p, c) => lastIs(p, itemWord) && !codes.includes(c))[0];
-  if (codes.length === 0 && item !== undefined) {
-    // Codes under a spanning header (项目) only: the columns left of the name.
-    codes = all.filter((c) => c < item && (ctx.header.paths[c] ?? []).length > 0 && ctx.header.levels[c] !== '');
+  // 类/款/项 columns that the code header does not span (an unmerged header, a CSV): the columns
+  // before the name whose 栏次-row text is a level of the classification.
+  const levelWords = new Set((cls?.levels ?? []).map(norm));
+  if (item !== undefined) {
+    const isLevel = (c: number) => levelWords.has(ctx.header.levels[c] ?? '') && !(ctx.header.paths[c] ?? []).some((p) => p !== codeWord);
+    if (codes.length === 0) codes = all.filter((c) => c < item && isLevel(c));
+    else for (let c = Math.max(...codes) + 1; c < item && isLevel(c); c++) codes.push(c);
   }
   codes.forEach((c) => ctx.used.add(c));
   if (item !== undefined) ctx.used.add(item);
@@ -444,17 +448,16 @@ function readPanels(ctx: Ctx): ImportedSection[] {
       if (!def) continue;
       totalRow = true;
       const merge = mergeAt(ctx.sheet, r, c);
-      let v = (merge?.right ?? c) + 1;
-      while (v < ctx.sheet.cols && !cellAt(ctx.sheet, r, v)) v++;
+      const v = (merge?.right ?? c) + 1;
       const cell = cellAt(ctx.sheet, r, v);
       const read = readCell(cell, kindOf(def), ctx.unit);
       ctx.used.add(c);
-      if (cell) ctx.used.add(v);
+      ctx.used.add(v);
       if (!read.ok) {
         problem(ctx.vfile, ctx.sheet, r, v, read.rule, `${ctx.table.id}「${t}」: ${read.reason}`);
         continue;
       }
-      rows.push({ key: def.key!, cells: new Map([[column.key, { value: read.value, decimals: read.decimals, cell: address(ctx.sheet, r, cell ? v : c) }]]), cell: address(ctx.sheet, r, c) });
+      rows.push({ key: def.key!, cells: new Map([[column.key, { value: read.value, decimals: read.decimals, stated: read.stated, cell: address(ctx.sheet, r, cell ? v : c) }]]), cell: address(ctx.sheet, r, c) });
     }
     if (totalRow) continue;
     for (const p of panels) {
