@@ -27,7 +27,7 @@ function snapshot(dir: string): Map<string, string> {
 const isTable = (kind: string) => /^公开\d\d$/u.test(kind);
 
 describe('import of the seed tables', () => {
-  for (const book of ['xunyang-2023-split.xls', 'xunyang-2023-joined.xlsx']) {
+  for (const book of ['xunyang-2023-split.xls', 'xunyang-2023-joined.xlsx', 'xunyang-2023-sparse.xlsx']) {
     it(`${book} into a copy with blank tables gives the seed's data, text for text`, () => {
       const dir = blankValues(copies.copy(), isTable);
       expect(readFileSync(join(dir, 'tables.md'), 'utf8')).not.toBe(readFileSync(join(SEED_REPORT, 'tables.md'), 'utf8'));

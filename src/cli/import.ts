@@ -2,17 +2,19 @@
 // tables into the report's data blocks (src/import), checks the result, shows the diff, and writes
 // the changed files atomically — nothing when an error is found, unless --force.
 import { readFileSync } from 'node:fs';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { compileReport } from '../compile.js';
-import { changesOf } from '../edit/edits.js';
+import { changesOf, type FileChange } from '../edit/edits.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/message.js';
 import { SEVERITY_WORD } from '../diagnostics/format.js';
-import { importTables } from '../import/index.js';
+import { importTables, type ImportResult } from '../import/index.js';
 import { readWorkbook, UnreadableWorkbook } from '../import/read-workbook.js';
 import { verify } from '../import/verify.js';
 import type { Workbook } from '../import/workbook.js';
-import type { ReportSource } from '../parse/report.js';
-import { useTemplate } from '../workspace.js';
+import { parseReport, type ReportSource } from '../parse/report.js';
+import { readFrontMatter } from '../data/front-matter.js';
+import type { Template } from '../template/types.js';
+import { useTemplate, type Workspace } from '../workspace.js';
 import { showAndApply } from './apply-changes.js';
 import { workspaceFor } from './check.js';
 import { findReports, priorReportDir, readReport, UsageError } from './load.js';
@@ -71,28 +73,37 @@ function line(d: Diagnostic): string {
   return `${where}  ${SEVERITY_WORD[d.severity]}  ${d.reason}  ${d.ruleId ?? ''}` + (details.length ? `\n    ${details.join(';')}` : '') + '\n';
 }
 
+export interface ImportPlan {
+  result: ImportResult;
+  changes: FileChange[];
+  template: Template;
+}
+
+/** Imports workbooks into a report read from disk, in memory: the edits, their diff and the check of the result. */
+export function planImport(books: Workbook[], source: ReportSource, prior: ReportSource | undefined, workspace: Workspace, force: boolean): ImportPlan {
+  // The report as it is: parsed only (its blocks and their YAML); the result is checked in full.
+  const before = new VFile({ path: source.dir });
+  const parsed = parseReport(before, source);
+  const frontMatter = readFrontMatter(before, parsed, workspace.registry);
+  const template = frontMatter ? useTemplate(workspace, frontMatter.template).template : undefined;
+  if (!frontMatter || !parsed || !template) throw new UsageError(`${source.dir} 的文件头或模板无法读取;请先运行 juesuan check ${source.dir}`);
+  const result = importTables(books, parsed.files, template, frontMatter.unit, { force });
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const changes = changesOf(result.edits, (path) => texts.get(path) ?? '');
+  const after: ReportSource = { dir: source.dir, files: source.files.map((f) => ({ ...f, text: changes.find((c) => c.path === f.path)?.after ?? f.text })) };
+  const checked = compileReport(after, workspace, prior);
+  verify(checked, result.blocks, result.vfile);
+  return { result, changes, template };
+}
+
 /** Runs `import`; returns the exit code. */
 export function runImport(paths: string[], options: ImportCliOptions, out: (s: string) => void): number {
   if (paths.length === 0) throw new UsageError(`请给出要导入的工作簿\n\n${IMPORT_HELP}`);
   if (!options.into) throw new UsageError(`请用 --into 给出要写入的报告文件夹\n\n${IMPORT_HELP}`);
   const [dir] = findReports([options.into]);
   const books = paths.map(readBook);
-  const workspace = workspaceFor([dir!]);
-  const source = readReport(dir!);
   const priorDir = priorReportDir(dir!);
-  const prior = priorDir ? readReport(priorDir) : undefined;
-  const before = compileReport(source, workspace, prior);
-  const frontMatter = before.data.frontMatter;
-  const parsed = before.data.parsed;
-  const template = frontMatter ? useTemplate(workspace, frontMatter.template).template : undefined;
-  if (!frontMatter || !parsed || !template) throw new UsageError(`${dir} 的文件头或模板无法读取;请先运行 juesuan check ${dir}`);
-
-  const result = importTables(books, parsed.files, template, frontMatter.unit, { force: options.force });
-  const texts = new Map(source.files.map((f) => [f.path, f.text]));
-  const changes = changesOf(result.edits, (path) => texts.get(path) ?? '');
-  const after: ReportSource = { dir: source.dir, files: source.files.map((f) => ({ ...f, text: changes.find((c) => c.path === f.path)?.after ?? f.text })) };
-  const checked: VFile = compileReport(after, workspace, prior);
-  verify(checked, result.blocks, result.vfile);
+  const { result, changes, template } = planImport(books, readReport(dir!), priorDir ? readReport(priorDir) : undefined, workspaceFor([dir!]), options.force);
 
   for (const b of result.blocks) out(`${b.kind} ← ${b.table.cell}(${b.table.unit})\n`);
   for (const d of sortDiagnostics(result.vfile.messages)) if (d.severity !== 'info') out(line(d));

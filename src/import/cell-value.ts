@@ -59,7 +59,7 @@ function fromText(text: string, kind: ValueKind, unit: Unit): CellRead {
   if (parsed.value === null) return { ok: true, value: null, decimals: 0, stated: true };
   if (kind === 'amount') {
     const a = parsed.value as { yuan: Decimal; unit: Unit; decimals: number };
-    if (a.unit !== unit) return { ok: false, rule: 'import/unit', reason: `「${text}」的单位与表的金额单位「${unit}」不同` };
+    if (a.unit !== unit) return { ok: false, rule: 'import/unit-mismatch', reason: `「${text}」的单位与表的金额单位「${unit}」不同` };
     const v = unit === '元' ? a.yuan : a.yuan.div(10000);
     return { ok: true, value: negative ? v.neg() : v, decimals: a.decimals, stated: true };
   }

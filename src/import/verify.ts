@@ -94,7 +94,7 @@ export function verify(checked: VFile, blocks: readonly ImportedBlock[], out: VF
     if (blocking) refused++;
     else shown++;
     diagnose(out, {
-      rule: m.ruleId ?? 'import/check',
+      rule: m.ruleId ?? '',
       reason: blocking ? reason : `导入后,与报告中的其他数据: ${reason}`,
       file: primary?.workbook ?? m.file ?? '',
       ...(primary ? { cell: primary.cell } : { place: m.place }),

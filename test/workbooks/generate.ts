@@ -1,8 +1,9 @@
 // Fixture workbooks laid out as the 部门决算 software exports the ten 公开 tables of the seed
 // (九江市浔阳区数字经济发展中心 2023), typed here from the published tables — not from the report:
 // merged headers over two or three rows, a 栏次 row, 科目编码 split into 类/款/项 (the .xls) or in
-// one column (the .xlsx), blank spacer rows and columns, amounts as numbers and as text with
-// thousands separators, one sheet in 元, two tables stacked in one sheet. The faulty workbooks
+// one column (the joined .xlsx), or sparsely (a 款 row shows only 05; the sparse .xlsx, with
+// two header rows and doubles off in their last bits), blank spacer rows and columns, amounts as
+// numbers and as text with thousands separators, a sheet in 元, two tables stacked in one sheet. The faulty workbooks
 // (an unknown code, a shifted column, a wrong total) are the good one with one thing changed.
 // Regenerate test/fixtures/workbooks/: JUESUAN_WRITE_WORKBOOKS=1 npx vitest run test/workbooks.test.ts
 import { num, SheetBuilder, txt, type Value, workbookBytes } from './sheet-builder.js';
@@ -19,6 +20,12 @@ export interface Style {
   sheetNames: 'number' | 'generic';
   /** Names indented with full-width spaces by level, as some exports print them. */
   indent: boolean;
+  /** Split codes printed sparsely: a 款 row shows only its 款 part (05), a 项 row only its 项 part. */
+  sparse?: boolean;
+  /** Two header rows (no 项目 row over code and name) instead of three. */
+  shortHeader?: boolean;
+  /** Numbers stored as a computation leaves them (6.5600000000000005, shown 6.56). */
+  floatNoise?: boolean;
 }
 
 const DEPT = '九江市浔阳区数字经济发展中心';
@@ -30,6 +37,8 @@ function amount(style: Style, table: string, wan: string): Value | undefined {
   const [int, frac = ''] = wan.split('.');
   const text = inYuan ? `${int}${frac.padEnd(2, '0')}00.00`.replace(/^0+(?=\d)/u, '') : wan;
   if (style.amounts === 'text') return txt(text.replace(/^(-?\d+)/u, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/gu, ',')));
+  // A sum computed in binary floating point: the stored double is off in its last bits.
+  if (style.floatNoise && text.includes('.')) return num(String(Number(text) + Number(text) * 2 ** -50));
   return num(text);
 }
 
@@ -149,9 +158,15 @@ function classified(s: SheetBuilder, r0: number, style: Style, table: string, ti
   const width = codeWidth + 1 + flat.length;
   let r = caption(s, c0, r0, width, title, `${table}表`, style, table);
   // Row 1: 项目 over code and name; each column header merged down to row 2 (a group spans its columns).
-  s.span(r, c0, r, c0 + codeWidth, '项目');
-  s.span(r + 1, c0, r + 1, c0 + codeWidth - 1, '支出功能分类科目编码');
-  s.set(r + 1, c0 + codeWidth, '科目名称');
+  // A short header has no 项目 row: code and name headers in row 1, groups split in row 2.
+  if (style.shortHeader) {
+    s.span(r, c0, r + 1, c0 + codeWidth - 1, '支出功能分类科目编码');
+    s.span(r, c0 + codeWidth, r + 1, c0 + codeWidth, '科目名称');
+  } else {
+    s.span(r, c0, r, c0 + codeWidth, '项目');
+    s.span(r + 1, c0, r + 1, c0 + codeWidth - 1, '支出功能分类科目编码');
+    s.set(r + 1, c0 + codeWidth, '科目名称');
+  }
   let c = c0 + codeWidth + 1;
   for (const col of columns) {
     if (typeof col === 'string') {
@@ -170,7 +185,8 @@ function classified(s: SheetBuilder, r0: number, style: Style, table: string, ti
   r++;
   for (const row of rows) {
     const level = row.code.length === 3 ? 0 : row.code.length === 5 ? 1 : 2;
-    const code: Value[] = split ? [row.code.slice(0, 3), row.code.slice(3, 5), row.code.slice(5, 7)] : [row.code];
+    const parts = [row.code.slice(0, 3), row.code.slice(3, 5), row.code.slice(5, 7)];
+    const code: Value[] = !split ? [row.code] : style.sparse ? parts.map((p, i) => (i === level ? p : '')) : parts;
     const name = style.indent ? `${'\u3000'.repeat(level)}${row.name}` : row.name;
     s.row(r, c0, [...code, name, ...row.values.map((v) => amount(style, table, v))]);
     r++;
@@ -334,12 +350,14 @@ export function seedSheets(style: Style): SheetBuilder[] {
 
 export const SPLIT_XLS: Style = { codes: 'split', amounts: 'number', yuan: new Set(), spacer: false, sheetNames: 'number', indent: false };
 export const JOINED_XLSX: Style = { codes: 'joined', amounts: 'text', yuan: new Set(['公开05']), spacer: true, sheetNames: 'generic', indent: true };
+export const SPARSE_XLSX: Style = { codes: 'split', amounts: 'number', yuan: new Set(['公开02']), spacer: false, sheetNames: 'number', indent: false, sparse: true, shortHeader: true, floatNoise: true };
 
 /** Every fixture workbook: name → bytes. */
 export function fixtureWorkbooks(): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   out.set('xunyang-2023-split.xls', workbookBytes(seedSheets(SPLIT_XLS), 'xls'));
   out.set('xunyang-2023-joined.xlsx', workbookBytes(seedSheets(JOINED_XLSX), 'xlsx'));
+  out.set('xunyang-2023-sparse.xlsx', workbookBytes(seedSheets(SPARSE_XLSX), 'xlsx'));
   // Faults, each in a copy of the split workbook (as .xlsx).
   const faulty = (change: (sheets: SheetBuilder[]) => void) => {
     const sheets = seedSheets(SPLIT_XLS);
