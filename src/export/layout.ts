@@ -50,7 +50,8 @@ function caption(grid: Grid, def: TableExtras, ctx: ExportContext, width: number
     r++;
   }
   const unit = cap.unit ?? (def.unit === '万元' || def.unit === '元' ? `金额单位：${def.unit}` : `单位：${def.unit}`);
-  if (cap.department !== false) span(grid, r, 0, r, Math.max(0, Math.min(2, width - 3)), { text: `编制单位：${ctx.department}`, style: 'meta' });
+  // The department line spans the left half (up to the year's column).
+  if (cap.department !== false) span(grid, r, 0, r, Math.max(0, Math.min(Math.max(2, Math.floor(width / 2) - 1), width - 4)), { text: `编制单位：${ctx.department}`, style: 'meta' });
   if (cap.year !== false && width > 3) put(grid, r, Math.max(3, width - 3), { text: `${ctx.year}年度`, style: 'meta' });
   put(grid, r, width - 1, { text: unit, style: 'metaRight' });
   return r + 1;
@@ -75,7 +76,7 @@ function ledger(table: TableData, ctx: ExportContext): Grid {
   const sides = [...table.sections.values()];
   const widthOf = (s: SectionData) => 1 + (numbers ? 1 : 0) + s.def.columns.length;
   const width = sides.reduce((n, s) => n + widthOf(s), 0);
-  const grid = newGrid(def.id, sides.flatMap((s) => [34, ...(numbers ? [6] : []), ...s.def.columns.map(() => 14)]));
+  const grid = newGrid(def.id, sides.flatMap((s) => [34, ...(numbers ? [6] : []), ...s.def.columns.map(() => 14)]), true);
   let r = caption(grid, def, ctx, width);
   let c = 0;
   const starts: number[] = [];

@@ -81,10 +81,12 @@ function sheetXml(grid: Grid): string {
   const last = `${colName(Math.max(0, grid.cols - 1))}${Math.max(1, grid.rows)}`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    // Fitted to one page wide (as many pages tall as it takes).
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="18"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData>${merges}` +
-    `<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${grid.landscape ? 'landscape' : 'portrait'}"/>` +
+    `<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${grid.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
     '</worksheet>'
   );
 }
