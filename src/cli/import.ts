@@ -13,6 +13,7 @@ import { verify } from '../import/verify.js';
 import type { Workbook } from '../import/workbook.js';
 import { parseReport, type ReportSource } from '../parse/report.js';
 import { readFrontMatter } from '../data/front-matter.js';
+import { readData } from '../data/read.js';
 import type { Template } from '../template/types.js';
 import { useTemplate, type Workspace } from '../workspace.js';
 import { showAndApply } from './apply-changes.js';
@@ -87,7 +88,9 @@ export function planImport(books: Workbook[], source: ReportSource, prior: Repor
   const frontMatter = readFrontMatter(before, parsed, workspace.registry);
   const template = frontMatter ? useTemplate(workspace, frontMatter.template).template : undefined;
   if (!frontMatter || !parsed || !template) throw new UsageError(`${source.dir} 的文件头或模板无法读取;请先运行 juesuan check ${source.dir}`);
-  const result = importTables(books, parsed.files, template, frontMatter.unit, { force });
+  // The typed blocks say which fields a 绩效 form may fill (and their kinds of value).
+  const typed = readData(before, parsed, frontMatter, template, workspace.registry).blocks;
+  const result = importTables(books, parsed.files, template, frontMatter.unit, { force }, typed);
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const changes = changesOf(result.edits, (path) => texts.get(path) ?? '');
   const after: ReportSource = { dir: source.dir, files: source.files.map((f) => ({ ...f, text: changes.find((c) => c.path === f.path)?.after ?? f.text })) };
@@ -105,7 +108,7 @@ export function runImport(paths: string[], options: ImportCliOptions, out: (s: s
   const priorDir = priorReportDir(dir!);
   const { result, changes, template } = planImport(books, readReport(dir!), priorDir ? readReport(priorDir) : undefined, workspaceFor([dir!]), options.force);
 
-  for (const b of result.blocks) out(`${b.kind} ← ${b.table.cell}(${b.table.unit})\n`);
+  for (const b of result.blocks) out(`${b.label}\n`);
   for (const d of sortDiagnostics(result.vfile.messages)) if (d.severity !== 'info') out(line(d));
   const counts = countBySeverity(result.vfile.messages);
   if (result.blocks.length === 0) {

@@ -7,13 +7,14 @@ import { diagnose } from '../diagnostics/message.js';
 import type { TextEdit } from '../edit/edits.js';
 import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import type { Template } from '../template/types.js';
-import type { ImportedTable } from './context.js';
 import { desiredTable, sameAmount, type Origins } from './desired.js';
 import { findRegions } from './locate.js';
 import { readRegion } from './table.js';
 import type { Workbook } from './workbook.js';
 import { reconcile } from './yaml-edits.js';
 import { pointAt } from '../parse/locate.js';
+import type { Block } from '../data/read.js';
+import { importForms } from './perf.js';
 
 export interface ImportOptions {
   /** Import rows whose codes the template does not know (by the sheet's names). */
@@ -24,7 +25,12 @@ export interface ImportedBlock {
   kind: string;
   /** The Markdown file's path. */
   file: string;
-  table: ImportedTable;
+  /** Which of the file's blocks of this kind (0: the first). */
+  ordinal: number;
+  /** What the block was read from: a table (公开05 ← 公开05表!A1) or a form (项目绩效「…」 ← …). */
+  label: string;
+  /** The workbook it came from. */
+  workbook: string;
   origins: Origins;
 }
 
@@ -40,8 +46,11 @@ function blockOf(files: readonly ParsedFile[], kind: string): DataBlock | undefi
   return undefined;
 }
 
-/** Imports every table of the template found in the workbooks into the report's parsed files. */
-export function importTables(books: Workbook[], files: readonly ParsedFile[], template: Template, unit: Unit, options: ImportOptions): ImportResult {
+/**
+ * Imports every table of the template found in the workbooks into the report's parsed files, and
+ * (given the report's typed blocks) every 绩效 form.
+ */
+export function importTables(books: Workbook[], files: readonly ParsedFile[], template: Template, unit: Unit, options: ImportOptions, typed: readonly Block[] = []): ImportResult {
   const vfile = new VFile();
   const edits: TextEdit[] = [];
   const blocks: ImportedBlock[] = [];
@@ -81,11 +90,17 @@ export function importTables(books: Workbook[], files: readonly ParsedFile[], te
       });
     }
     edits.push(...result.edits);
-    blocks.push({ kind: table.def.id, file: block.file.path, table, origins });
+    blocks.push({ kind: table.def.id, file: block.file.path, ordinal: 0, label: `${table.def.id} ← ${table.cell}(${table.unit})`, workbook: region.sheet.file, origins });
+  }
+  const perf = importForms(vfile, books, typed, files, template, unit);
+  edits.push(...perf.edits);
+  for (const f of perf.forms) {
+    const same = files.find((x) => x.file.path === f.file)?.blocks.filter((b) => b.kind === f.kind) ?? [];
+    blocks.push({ kind: f.kind, file: f.file, ordinal: same.findIndex((b) => b.node === f.node), label: `${f.kind}${f.name ? `「${f.name}」` : ''} ← ${f.cell}`, workbook: f.sheet.file, origins: f.origins });
   }
   for (const book of books) {
     for (const sheet of book.sheets) {
-      if (regions.some((r) => r.sheet === sheet) || sheet.cells.size === 0) continue;
+      if (regions.some((r) => r.sheet === sheet) || perf.forms.some((f) => f.sheet === sheet) || sheet.cells.size === 0) continue;
       diagnose(vfile, {
         rule: 'import/unknown-sheet',
         reason: `工作表「${sheet.name}」中没有模板 ${template.name} 的表(按表名「${[...template.tables.values()].map((t) => t.title).slice(0, 3).join('」「')}」…或表号查找),未导入`,

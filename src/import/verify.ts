@@ -23,7 +23,7 @@ function spans(parsed: ParsedReport, blocks: readonly ImportedBlock[]): { byFile
   for (const imported of blocks) {
     for (const f of parsed.files) {
       if (f.file.path !== imported.file) continue;
-      const block = f.blocks.find((b) => b.kind === imported.kind);
+      const block = f.blocks.filter((b) => b.kind === imported.kind)[imported.ordinal];
       if (!block) continue;
       const list = byFile.get(f.file.path) ?? [];
       const start = block.node.position?.start.offset ?? block.offset;
@@ -32,7 +32,7 @@ function spans(parsed: ParsedReport, blocks: readonly ImportedBlock[]): { byFile
       for (const [pointer, cell] of imported.origins) {
         const located = block.yaml.index.get(pointer);
         if (!located) continue;
-        const workbook = imported.table.sheet.file;
+        const workbook = imported.workbook;
         list.push({ start: block.offset + located.value.start, end: block.offset + located.value.end, cell, workbook });
         if (located.key) list.push({ start: block.offset + located.key.start, end: block.offset + located.key.end, cell, workbook });
       }

@@ -6,7 +6,11 @@ import { isMap, isPair, isScalar, isSeq, stringify, type Node as YamlNode, type 
 import type { TextEdit } from '../edit/edits.js';
 
 /** What a block should hold: a map of entries (in order), or a value's text (null: empty). */
-export type Desired = { kind: 'map'; entries: [string, Desired][]; prune?: boolean } | { kind: 'leaf'; text: string | null };
+export type Desired =
+  | { kind: 'map'; entries: [string, Desired][]; prune?: boolean }
+  | { kind: 'leaf'; text: string | null }
+  /** A list of maps whose items are matched by one field (an indicator by its 三级指标); none added or removed. */
+  | { kind: 'list'; key: string; items: [string, Desired & { kind: 'map' }][] };
 
 export interface YamlTarget {
   /** The Markdown file's path and text. */
@@ -34,13 +38,16 @@ function keyOf(pair: Pair): string {
 }
 
 function hasValues(d: Desired): boolean {
-  return d.kind === 'leaf' ? d.text !== null : d.entries.some(([, v]) => hasValues(v));
+  if (d.kind === 'leaf') return d.text !== null;
+  if (d.kind === 'list') return d.items.some(([, v]) => hasValues(v));
+  return d.entries.some(([, v]) => hasValues(v));
 }
 
 /** The lines of a new entry (values only: empty cells are not written). */
 function lines(key: string, d: Desired, indent: number): string {
   const pad = ' '.repeat(indent);
   if (d.kind === 'leaf') return `${pad}${keyText(key)}:${d.text === null ? '' : ` ${d.text}`}\n`;
+  if (d.kind === 'list') return '';
   return `${pad}${keyText(key)}:\n` + d.entries.filter(([, v]) => hasValues(v)).map(([k, v]) => lines(k, v, indent + 2)).join('');
 }
 
@@ -106,9 +113,11 @@ class Editor {
       to = from;
       while (to < this.t.text.length && (this.t.text[to] === ' ' || this.t.text[to] === '\t')) to++;
     }
-    const comment = this.t.text[to] === '#' || (existing === '' && this.t.text[to] === '#');
+    // Before a comment, the spaces stay (the comment keeps its column when the value was blanked).
+    const comment = this.t.text[to] === '#';
     if (wanted === null) this.replace(from, to, '');
-    else this.replace(from, to, ` ${wanted}${comment && existing === '' ? '  ' : ''}`);
+    else if (existing === '' && comment) this.replace(from, from, ` ${wanted}`);
+    else this.replace(from, to, ` ${wanted}`);
   }
 
   /** Brings a map to the desired entries. */
@@ -122,6 +131,10 @@ class Editor {
       const pair = byKey.get(key);
       if (!pair) {
         if (!hasValues(child)) continue;
+        if (child.kind === 'list') {
+          this.conflicts.push({ path: [...path, key], offset: this.abs(node.range?.[0] ?? 0) });
+          continue;
+        }
         const at = previous ? this.lineEnd(this.abs(this.lastOf(previous.value, (previous.key as YamlNode).range![1]))) : pairs.length ? this.lineStart(this.abs((pairs[0]!.key as YamlNode).range![0])) : this.abs(node.range?.[0] ?? 0);
         this.insert(at, lines(key, child, indent));
         continue;
@@ -140,6 +153,24 @@ class Editor {
 
   private entry(pair: Pair, d: Desired, path: string[]): void {
     const value = pair.value as YamlNode | null;
+    if (d.kind === 'list') {
+      if (!isSeq(value)) {
+        if (hasValues(d)) this.conflicts.push({ path, offset: this.abs(value?.range?.[0] ?? 0) });
+        return;
+      }
+      const found = new Set<string>();
+      for (const item of value.items) {
+        if (!isMap(item)) continue;
+        const named = item.items.find((p) => isPair(p) && keyOf(p) === d.key);
+        const name = named && isScalar(named.value) ? String(named.value.value ?? '').trim() : '';
+        const wanted = d.items.find(([n]) => n === name);
+        if (!wanted) continue;
+        found.add(name);
+        this.map(item, wanted[1], [...path, name]);
+      }
+      for (const [name, item] of d.items) if (!found.has(name) && hasValues(item)) this.conflicts.push({ path: [...path, name], offset: this.abs(value.range?.[0] ?? 0) });
+      return;
+    }
     const empty = !value || (isScalar(value) && String(value.value ?? '') === '');
     if (d.kind === 'leaf') {
       if (empty || isScalar(value)) this.setScalar(pair, d.text);

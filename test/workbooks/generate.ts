@@ -7,6 +7,8 @@
 // (an unknown code, a shifted column, a wrong total) are the good one with one thing changed.
 // Regenerate test/fixtures/workbooks/: JUESUAN_WRITE_WORKBOOKS=1 npx vitest run test/workbooks.test.ts
 import { num, SheetBuilder, txt, type Value, workbookBytes } from './sheet-builder.js';
+import { perfSheets } from './perf.js';
+import { compile, SEED_REPORT } from '../helpers/report.js';
 
 export interface Style {
   codes: 'split' | 'joined';
@@ -358,6 +360,8 @@ export function fixtureWorkbooks(): Map<string, Uint8Array> {
   out.set('xunyang-2023-split.xls', workbookBytes(seedSheets(SPLIT_XLS), 'xls'));
   out.set('xunyang-2023-joined.xlsx', workbookBytes(seedSheets(JOINED_XLSX), 'xlsx'));
   out.set('xunyang-2023-sparse.xlsx', workbookBytes(seedSheets(SPARSE_XLSX), 'xlsx'));
+  // The 绩效 forms: the twelve 项目支出绩效自评表 and the 部门整体支出绩效自评表.
+  out.set('xunyang-2023-perf.xlsx', workbookBytes(perfSheets(compile(SEED_REPORT).data.report!), 'xlsx'));
   // Faults, each in a copy of the split workbook (as .xlsx).
   const faulty = (change: (sheets: SheetBuilder[]) => void) => {
     const sheets = seedSheets(SPLIT_XLS);
