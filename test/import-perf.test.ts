@@ -50,7 +50,8 @@ describe('import of the 绩效 forms', () => {
     expect(output).toMatch(/^部门整体绩效 ← 部门整体!A2$/mu);
     expect(perfValues(dir)).toEqual(perfValues(seed));
     for (const name of readdirSync(dir)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(readFileSync(join(seed, name), 'utf8'));
-  
+  });
+
   it('a score over its 分值 is refused at its cell, nothing written', () => {
     const dir = blankValues(withLayouts(copies.copy()), isPerf);
     const wb = XLSX.read(readFileSync(BOOK));
@@ -64,7 +65,6 @@ describe('import of the 绩效 forms', () => {
     expect(output).toMatch(/perf-bad\.xlsx:项目1!H11 {2}错误 {2}.*perf\/score-over-weight/u);
     expect(readFileSync(join(dir, 'performance.md'), 'utf8')).toBe(before);
   });
-});
 
   it('an indicator or a project the report does not have is named at its cell', () => {
     const dir = withLayouts(copies.copy());
