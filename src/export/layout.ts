@@ -46,7 +46,7 @@ function caption(grid: Grid, def: TableExtras, ctx: ExportContext, width: number
   span(grid, 0, 0, 0, width - 1, { text: def.title, style: 'title' });
   let r = 1;
   if (cap.number !== false) {
-    put(grid, r, width - 1, { text: `${def.id}表`, style: 'metaRight' });
+    put(grid, r, width - 1, { text: (def as TableDef & { number?: string }).number ?? `${def.id}表`, style: 'metaRight' });
     r++;
   }
   const unit = cap.unit ?? (def.unit === '万元' || def.unit === '元' ? `金额单位：${def.unit}` : `单位：${def.unit}`);

@@ -35,7 +35,9 @@ function numberMatch(text: string, tables: TableDef[]): TableDef | undefined {
   const t = norm(text).replace(/^表号[:]?/u, '');
   return tables.find((table) => {
     const id = norm(table.id);
-    return t === id || t === `${id}表`;
+    // The printed 表号, when the definition names it (number: 公开02表).
+    const printed = (table as TableDef & { number?: string }).number;
+    return t === id || t === `${id}表` || (printed !== undefined && t === norm(printed));
   });
 }
 
