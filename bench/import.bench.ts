@@ -36,7 +36,7 @@ describe(`import of a workbook with ${rows} table rows (${bytes.length} bytes)`,
   bench('import: read, find the tables, place every cell, compute the edits', () => {
     importTables([readWorkbook(bytes, 'large.xlsx')], parsed.files, template, '万元', { force: false });
   });
-  bench('juesuan import as the command runs it (+ check before and after, cells of each problem)', () => {
+  bench('juesuan import as the command runs it (+ the check of the result, each problem at its cell)', () => {
     planImport([readWorkbook(bytes, 'large.xlsx')], source, undefined, blankWorkspace, false);
   });
 });
