@@ -1,6 +1,7 @@
 // `npm run bench` (second half): batch printing measured on N synthetic reports — check time per
 // report; one report's build against the floor Chromium sets (the same final HTML printed by a bare
-// page.pdf in the same browser, alternated three times); batch throughput for N = 1, 10, 100 with one shared browser and with a
+// page.pdf in the same browser with the same tagged/outline options, and without them; alternated
+// three times); batch throughput for N = 1, 10, 100 with one shared browser and with a
 // browser per report; peak memory; a no-op incremental rebuild. Prints and saves bench/results.json.
 // Measurements, not assertions.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,34 +53,42 @@ it('measures batch printing', { timeout: 4 * 3600_000 }, async () => {
         printedHtml = rendered.html;
         return printReport(() => pool.get(), { vfile, name: 'b', hash: '' }, fonts, out, rendered);
       };
-      // The floor: the same final HTML printed once by a bare page.pdf in the same browser.
+      // The floor: the same final HTML printed once by a bare page.pdf in the same browser, with the
+      // PDF options the build needs (tagged, with its outline) — and, for comparison, without them.
       const floorFile = join(out, 'floor.html');
-      const floor = async () => {
+      const floorWith = (tagged: boolean) => async () => {
         const browser = await pool.get();
         const page = await browser.newPage();
         await page.goto(pathToFileURL(floorFile).href, { waitUntil: 'load' });
-        await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged, outline: tagged });
         await page.close();
       };
+      const floor = floorWith(true);
+      const untagged = floorWith(false);
       await build();
       writeFileSync(floorFile, printedHtml);
       await floor();
       // Alternated, three times each, on a machine others share.
       let buildMs = 0;
       let floorMs = 0;
+      let untaggedMs = 0;
       let twoPasses = 0;
       for (let i = 0; i < 3; i++) {
         const [printed, b] = await timed(build);
         if (printed.twoPasses) twoPasses++;
         const [, f] = await timed(floor);
+        const [, u] = await timed(untagged);
         buildMs += b / 3;
         floorMs += f / 3;
+        untaggedMs += u / 3;
       }
       await pool.close();
       results.buildTwoPasses = twoPasses;
       results.buildSeconds = secs(buildMs);
       results.floorSeconds = secs(floorMs);
       results.buildToFloorRatio = Math.round((buildMs / floorMs) * 100) / 100;
+      results.floorUntaggedSeconds = secs(untaggedMs);
+      results.buildToUntaggedFloorRatio = Math.round((buildMs / untaggedMs) * 100) / 100;
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -91,7 +100,7 @@ it('measures batch printing', { timeout: 4 * 3600_000 }, async () => {
     for (const size of SIZES) {
       const o = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
       const [, ms] = await timed(() => runBuild(dirs.slice(0, size), options(o), quiet, quiet));
-      reuse[size] = Math.round((size / (ms / 1000)) * 100) / 100;
+      reuse[size] = Math.round((size / (ms / 1000)) * 1000) / 1000;
       if (size === n) {
         const [, noop] = await timed(() => runBuild(dirs.slice(0, size), options(o), quiet, quiet));
         results.noopRebuildSeconds = secs(noop);
@@ -103,11 +112,14 @@ it('measures batch printing', { timeout: 4 * 3600_000 }, async () => {
       const [, ms] = await timed(async () => {
         for (const d of dirs.slice(0, size)) await runBuild([d], options(o), quiet, quiet);
       });
-      perReport[size] = Math.round((size / (ms / 1000)) * 100) / 100;
+      perReport[size] = Math.round((size / (ms / 1000)) * 1000) / 1000;
       rmSync(o, { recursive: true, force: true });
     }
     results.reportsPerSecondSharedBrowser = reuse;
     results.reportsPerSecondBrowserPerReport = perReport;
+    // Shared browser against a browser per report, at the largest N measured both ways.
+    const both = NO_REUSE_SIZES.filter((x) => reuse[x] !== undefined).pop();
+    if (both !== undefined && perReport[both]) results.sharedToPerReportRatio = Math.round((reuse[both]! / perReport[both]!) * 100) / 100;
     // (d) peak memory of the juesuan process (Chromium's own memory is not included).
     results.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   } finally {
