@@ -8,6 +8,8 @@ import { ROOT } from './report.js';
 
 export const WENLV_REPORT = join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou', '2025');
 export const WENLV_TEXT = join(ROOT, 'test', 'fixtures', 'published', 'shanghai-putuo-2025', 'putuo-wenhualvyou-2025.txt');
+export const SHIQUAN_REPORT = join(ROOT, 'reports', 'shanghai-putuo-shiquanlu', '2025');
+export const SHIQUAN_TEXT = join(ROOT, 'test', 'fixtures', 'published', 'shanghai-putuo-2025', 'putuo-shiquanlu-jiedao-2025.txt');
 
 /** Same text whatever the width of the punctuation and the spacing: for comparing sentences. */
 export function normalize(text: string): string {
