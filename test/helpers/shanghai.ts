@@ -58,3 +58,24 @@ export function generatedPartThree(vfile: VFile): string[] {
     .join('\n');
   return sentences(part);
 }
+
+/** A difference a published sentence may have from the generated one, with its reason. */
+export interface Exception {
+  /** The published text (normalized), or a pattern of it… */
+  published: string | RegExp;
+  /** …and what the generated sentence has in its place. */
+  generated: string;
+  reason: string;
+}
+
+/** A published sentence with the listed differences replaced, in order; `used` collects those that applied. */
+export function withExceptions(sentence: string, exceptions: Exception[], used: Set<Exception>): string {
+  let out = sentence;
+  for (const e of exceptions) {
+    const pattern = typeof e.published === 'string' ? normalize(e.published) : e.published;
+    const next = typeof pattern === 'string' ? out.split(pattern).join(normalize(e.generated)) : out.replace(pattern, normalize(e.generated));
+    if (next !== out) used.add(e);
+    out = next;
+  }
+  return out;
+}
