@@ -33,7 +33,6 @@ export function useTemplate(workspace: Workspace, name: string): { template: Tem
   if (source) {
     template = loadTemplate(vfile, workspace.registry, source);
     if (template) {
-      for (const [path, text] of template.files) if (/^blocks\/.+\.schema\.json$/u.test(path)) workspace.registry.add(JSON.parse(text) as object); // INTERIM (shanghai, until stream pack)
       for (const table of template.tables.values()) {
         workspace.registry.add(tableSchema(template.name, table, template.classifications));
       }

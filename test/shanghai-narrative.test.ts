@@ -21,7 +21,7 @@ const PUBLISHED_ERRORS: Exception[] = [
   { published: '津贴补贴、奖金、伙食补助费', generated: '津贴补贴、伙食补助费', reason: 'the published 人员经费 list names 奖金, which 表六 prints empty (30103)' },
   { published: '手续费、水费、邮电费', generated: '手续费、邮电费', reason: 'the published 公用经费 list names 水费, which 表六 prints empty (30205)' },
   { published: '完成预算的28.15%', generated: '完成预算的28.14%', reason: '2.64 / 9.38 = 28.14%: the published 28.15% is not the rate of the printed figures (it holds for unrounded amounts such as 2.6405 within 尾数, so the checker does not flag it)' },
-  { published: ',增长100%', generated: '(上年为零,增长率无可比性)', reason: '公务接待费 was 0 in 2024 (增加 0.40 万元 to 0.40): a growth rate from zero is not comparable, the published 增长100% is an error' },
+  { published: ',增长100%', generated: '(2024年为零,增长率无可比性)', reason: '公务接待费 was 0 in 2024 (增加 0.40 万元 to 0.40): a growth rate from zero is not comparable, the published 增长100% is an error' },
   { published: '支出收入2002.80', generated: '支出2002.80', reason: 'garbled in the published text: 支出收入 for 支出' },
 ];
 
@@ -32,20 +32,7 @@ const PUBLISHED_WORDING: Exception[] = [
   { published: '办公设备购置和专用设备购置', generated: '办公设备购置、专用设备购置', reason: 'the 公用经费 list joins its last two items with 和, the 人员经费 list does not' },
 ];
 
-/**
- * Differences only because the wording and number formats of stream `pack` (pack words, 0 printed as
- * 0, integral percentages as 100%) have not landed yet: this list must be empty once they have.
- */
-const AWAITING_PACK: Exception[] = [
-  { published: /(?<=总计|支出|决算)(增加|减少)(?=\d)/gu, generated: '比上年$1', reason: 'change phrase without 比上年' },
-  { published: /比2024年度(增加|减少)/gu, generated: '比2024年度比上年$1', reason: 'change phrase after 比2024年度' },
-  { published: '与2024年持平', generated: '与上年持平', reason: 'flat phrase with the year' },
-  { published: /(?<![\d.,])0万元/gu, generated: '0.00万元', reason: 'a zero amount printed as 0' },
-  { published: /占(100|0)%/gu, generated: '占$1.00%', reason: 'an integral share printed without decimals' },
-  { published: '完成预算的0%', generated: '完成预算的', reason: 'the rate of a zero budget spent at zero printed as 0%' },
-];
-
-const EXCEPTIONS = [...PUBLISHED_ERRORS, ...PUBLISHED_WORDING, ...AWAITING_PACK];
+const EXCEPTIONS = [...PUBLISHED_ERRORS, ...PUBLISHED_WORDING];
 
 function fix(sentence: string, used: Set<Exception>): string {
   let out = sentence;

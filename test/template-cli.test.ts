@@ -93,7 +93,7 @@ describe('juesuan template check', () => {
     edit(join(pack, 'tables', 't05.yaml'), 'layout: classified', 'layout: classified\nwidth: 3');
     const result = run(['template', 'check', 'jiangxi-county-2023', '--templates', dir]);
     expect(result.code).toBe(1);
-    expect(found(result.out, 'jiangxi-county-2023')).toContain('template/invalid tables/t05.yaml');
+    expect(found(result.out, 'jiangxi-county-2023')).toContain(`template/invalid tables/t05.yaml:${at(join(pack, 'tables', 't05.yaml'), 'width: 3')}`);
   });
 
   it('refuses an unknown pack with a usage error', () => {

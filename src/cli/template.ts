@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { formatHuman } from '../diagnostics/format.js';
 import { helpers } from '../narrate/helpers.js';
+import { wordingOf } from '../narrate/wording.js';
 import { lintTemplate } from '../template/lint.js';
 import { loadFonts } from '../print/fonts.js';
 import { createWorkspace, useTemplate } from '../workspace.js';
@@ -54,7 +55,6 @@ export function runTemplateCheck(names: string[], templatesDir: string, out: (s:
   const sources = loadTemplates(templatesDir, display);
   const workspace = createWorkspace(loadSchemas(), sources);
   const fonts = loadFonts();
-  const helperNames = Object.keys(helpers({ warn: () => undefined, names: {}, basis: 'held' }));
   const files: VFile[] = [];
   for (const name of names) {
     const source = sources.find((s) => s.name === name);
@@ -62,6 +62,7 @@ export function runTemplateCheck(names: string[], templatesDir: string, out: (s:
     const vfile = new VFile({ path: source.dir });
     const { template, messages } = useTemplate(workspace, name);
     vfile.messages.push(...messages);
+    const helperNames = template ? Object.keys(helpers({ warn: () => undefined, names: {}, basis: 'held', wording: wordingOf(template.manifest) })) : [];
     if (template) lintTemplate(vfile, template, source, { covers: (c) => fonts.covers(c), helpers: helperNames });
     files.push(vfile);
   }
