@@ -84,6 +84,12 @@ export interface NumberFormat {
   zero?: string;
 }
 
+/** How a template (`narrative.numbers`) or a report's front matter (`numbers`) prints amounts and percentages. */
+export interface NumberFormats {
+  amount?: NumberFormat;
+  percent?: NumberFormat;
+}
+
 export interface GradeBand {
   min: string;
   grade: string;
@@ -140,7 +146,7 @@ export interface TemplateManifest {
     /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
     phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
     /** How amounts (万元) and percentages are printed in sentences. */
-    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
+    numbers?: NumberFormats;
   };
 }
 
