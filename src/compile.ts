@@ -68,7 +68,7 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   const unreadable = vfile.messages.some((m) => m.fatal === true);
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
-  check(vfile, report, parsed.files);
+  check(vfile, report, parsed.files, prior);
   if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
   return vfile;
 }

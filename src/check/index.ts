@@ -9,11 +9,11 @@ import { runTableRules } from './table-rules.js';
 import { runTemplateRule } from './template-rules.js';
 import { runPerformanceRules } from './perf.js';
 
-/** Runs every rule of the report's template. */
-export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): void {
+/** Runs every rule of the report's template; `prior` is the previous year's report (its figures are 上年). */
+export function check(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData): void {
   runTableRules(vfile, report);
   for (const rule of report.template.rules) runTemplateRule(vfile, report, rule);
   runPerformanceRules(vfile, report);
-  runProseRules(vfile, report, files);
+  runProseRules(vfile, report, files, prior);
   runTodoRule(vfile, report, files);
 }

@@ -13,6 +13,7 @@ import { halfWidth, intersects, intervalOf, type Interval } from './interval.js'
 import { checkEqual, checkSum, type RuleMeta } from './relations.js';
 import { meets, moneyUnit, normalizeIndicatorText, parseActual, parseTarget } from '../perf/indicator.js';
 import { indicatorRows, type IndicatorRow } from '../perf/indicators.js';
+import { halfUnit, writtenDecimals } from './precision.js';
 
 function decimalOf(node: DataNode | undefined): Decimal | null {
   return node && (node.kind === 'score' || node.kind === 'count') ? node.value : null;
@@ -125,7 +126,8 @@ function costs(vfile: VFile, block: Block): void {
     const actualNode = child(row.node, '实际完成值');
     const actual = parseActual(textOf(actualNode));
     if (!target || !size || !actual) return; // a cost indicator not in money: nothing to add up
-    const decimals = actual.value.decimalPlaces();
+    // The decimals as written ("34.10万元" is ±0.005 万元), not Decimal#decimalPlaces (which drops zeros).
+    const decimals = writtenDecimals(textOf(actualNode) ?? '');
     const amount = makeAmount(actual.value, size.eq(WAN) ? '万元' : '元', decimals, textOf(actualNode) ?? '');
     parts.push({ fact: { value: amount, where: actualNode?.where, fallback: block.root.where, label: `「${row.name}」实际完成值`, kind: 'amount' as const }, weight: new Decimal(1) });
     if (target.op === '=') {
@@ -161,7 +163,8 @@ function executionRate(vfile: VFile, block: Block): void {
   const b = intervalOf(budget);
   if (b.lo.lte(0)) return;
   const ratio: Interval = { lo: s.lo.div(b.hi).times(100), hi: s.hi.div(b.lo).times(100) };
-  const half = new Decimal(10).pow(-rate.value.decimalPlaces()).div(2);
+  // The decimals as written ("72.60" is ±0.005), not Decimal#decimalPlaces (which drops zeros).
+  const half = halfUnit(writtenDecimals(rate.text));
   const printed: Interval = { lo: rate.value.minus(half), hi: rate.value.plus(half) };
   if (!intersects(ratio, printed)) {
     const expected = spent.yuan.div(budget.yuan).times(100);

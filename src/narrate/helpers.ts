@@ -96,6 +96,19 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
       const opts = options([current, prior, ...rest]);
       return phrase(() => change(operand(current, '本年数', opts), operand(prior, '上年数', opts)), opts);
     },
+    /** |本年 − 上年| as an amount, for a change typed apart from its words: {{万元 (增减额 a b)}}. */
+    增减额: (current, prior, ...rest) => {
+      const opts = options([current, prior, ...rest]);
+      const yuan = operand(current, '本年数', opts).minus(operand(prior, '上年数', opts)).abs();
+      return new Value('增减额', 'amount', { yuan, unit: '元', decimals: 2, halfWidth: new Decimal(0), text: '' }, null, null);
+    },
+    /** |本年 − 上年| ÷ |上年| as "p%" (the 增长/下降 rate of 变动); "——" from a zero base. */
+    增减率: (current, prior, ...rest) => {
+      const opts = options([current, prior, ...rest]);
+      const base = operand(prior, '上年数', opts);
+      if (base.isZero()) return '——';
+      return `${percent(operand(current, '本年数', opts).minus(base).abs().div(base.abs()).times(100))}%`;
+    },
     有变动: (current, prior, ...rest) => {
       const opts = options([current, prior, ...rest]);
       return changed(need(current, '本年数', opts).number(), need(prior, '上年数', opts).number());

@@ -5,7 +5,7 @@ import { parse as parseYamlValue } from 'yaml';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import type { Classification, ProseBinding, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
+import type { Classification, ProseVocabulary, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
 
 export interface TemplateSource {
   name: string;
@@ -86,18 +86,9 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readYaml(vfile, source, 'rules.yaml'), `${source.dir}/rules.yaml`);
     rules = raw?.rules ?? [];
   }
-  let prose: ProseBinding[] = [];
+  let prose: ProseVocabulary | undefined;
   if (source.files.has('prose.yaml')) {
-    const raw = validated<{ bindings: ProseBinding[] }>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', readYaml(vfile, source, 'prose.yaml'), `${source.dir}/prose.yaml`);
-    prose = (raw?.bindings ?? []).filter((b) => {
-      try {
-        new RegExp(b.pattern, 'u');
-        return true;
-      } catch (error) {
-        diagnose(vfile, { rule: 'template/invalid', reason: `prose.yaml 的正则表达式无效: ${b.pattern} (${(error as Error).message})`, file: `${source.dir}/prose.yaml` });
-        return false;
-      }
-    });
+    prose = validated<ProseVocabulary>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', readYaml(vfile, source, 'prose.yaml'), `${source.dir}/prose.yaml`);
   }
   return { name: manifest.name, manifest, rules, prose, tables, classifications, files: source.files };
 }

@@ -120,18 +120,50 @@ export type RuleDef =
   | { id: string; kind: 'equal'; description: string; severity?: 'error' | 'warning'; left: string; right: string }
   | { id: string; kind: 'empty-iff'; description: string; severity?: 'error' | 'warning'; 'when-zero': string[]; table: string };
 
-/** A phrase of prose that names a figure (templates/<t>/prose.yaml). */
-export interface ProseBinding {
-  pattern: string;
-  path: string;
-  compare?: 'number' | 'text';
+/**
+ * The vocabulary that resolves a number typed in prose to the figure it names
+ * (templates/<t>/prose.yaml; docs/prose.md). Data only: names, cue words, expressions.
+ */
+export interface ProseVocabulary {
+  /** Which texts of data blocks are prose: every text of these block kinds, and fields of these names. */
+  texts?: { blocks?: string[]; fields?: string[] };
+  /** Units after a number that make it a literal the checker resolves. */
+  units: { amount: Record<string, number>; percent: string[]; count: string[]; score: string[] };
+  /** Words that may stand between a name and its number ("在职人数:6人"). */
+  filler?: string[];
+  /** What a change or 持平 is measured against, from this phrase to the end of the paragraph. */
+  basis?: { prior?: string[]; budget?: string[] };
+  /** Phrases that introduce a derived figure, a new value, or a reason. */
+  phrases?: { share?: string[]; completion?: string[]; to?: string[]; reason?: string[] };
+  /** Extra direction words, added to the template's narrative.words (fall: [降低]). */
+  words?: Record<string, string[]>;
+  /** Words naming one figure of the sentence's subject: role → words. */
+  aspects?: Record<string, string[]>;
+  terms: ProseTerm[];
+}
+
+/** A figure (or a family of figures) prose names; every key but the reserved ones is a role. */
+export interface ProseTerm {
+  /** Names written before the number. */
+  name?: string | string[];
+  /** Names written after the number ("6个项目评价结果为“优”"). */
+  after?: string | string[];
+  /** One term per 科目, block, 指标 or value: fills {code}, {name} and the level names. */
+  each?: { classification: string; level: string } | { blocks: string } | { indicators: string } | { values: string[] };
+  /** The figure itself (a reference or a helper subexpression). */
+  fact: string;
+  /** The whole a share of it is of; its 上年 counterpart (default: narrative.prior); a more precise statement. */
+  whole?: string;
+  prior?: string;
+  precise?: string;
+  [role: string]: unknown;
 }
 
 export interface Template {
   name: string;
   manifest: TemplateManifest;
   rules: RuleDef[];
-  prose: ProseBinding[];
+  prose: ProseVocabulary | undefined;
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
   /** Every text file of the template folder (narrative partials, print style…), by relative path. */

@@ -1,0 +1,86 @@
+// Two checks of lists in prose: an enumeration ("经营收入0.00万元,占0.00%;…") that names one item
+// twice in a sentence, and a glossary ("(一)术语:定义") that defines a term twice or copies one
+// definition under two terms. Both read the paragraph once.
+import type { VFile } from 'vfile';
+import { diagnose } from '../../diagnostics/message.js';
+import type { ParsedFile } from '../../parse/markdown.js';
+import { pointAt } from '../../parse/locate.js';
+import type { Folded } from './normalize.js';
+import { markdownSpans, type Span } from './spans.js';
+import type { Token } from './tokens.js';
+
+const NAME_MAX = 16;
+
+function isHan(c: string | undefined): boolean {
+  return c !== undefined && /\p{Script=Han}/u.test(c);
+}
+
+/** An item of an enumeration: a name, its amount, then ",占". */
+export function duplicateItems(vfile: VFile, span: Span, folded: Folded, tokens: readonly Token[]): void {
+  let seen = new Map<string, number>();
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (token.t === 'sep' && token.level === 'sentence') seen = new Map();
+    if (token.t !== 'num' || token.unit.kind !== 'amount') continue;
+    const comma = tokens[k + 1];
+    const share = tokens[k + 2];
+    if (comma?.t !== 'sep' || comma.level !== 'clause' || folded.chars[comma.from] !== ',' || share?.t !== 'entry' || !share.entries.some((e) => e.kind === 'share')) continue;
+    // The name: the Han characters right before the number (at most 16).
+    let from = token.from;
+    while (from > 0 && token.from - from < NAME_MAX && isHan(folded.chars[from - 1])) from--;
+    if (token.from - from < 2) continue;
+    const name = folded.chars.slice(from, token.from).join('');
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, folded.offsets[from]!);
+      continue;
+    }
+    const at = folded.offsets[from]!;
+    diagnose(vfile, {
+      rule: 'prose/duplicate-item',
+      severity: 'warning',
+      reason: `同一列举中「${name}」出现了两次;是否漏列或错列了其他项目?`,
+      file: span.file.path,
+      place: { start: pointAt(span.file, span.offset + at), end: pointAt(span.file, span.offset + at + name.length) },
+      related: [{ file: span.file.path, place: pointAt(span.file, span.offset + first), label: '第一次' }],
+    });
+  }
+}
+
+/** "(一)术语:定义" items: a term defined twice, or one definition under two terms. */
+export function glossary(vfile: VFile, files: ParsedFile[]): void {
+  const ITEM = /^\s*[(（][一二三四五六七八九十]+[)）]\s*(?<term>[^:：\n]{1,40})[:：](?<definition>[\s\S]+)$/u;
+  for (const parsed of files) {
+    const terms = new Map<string, number>();
+    const definitions = new Map<string, { term: string; at: number }>();
+    for (const span of markdownSpans(parsed)) {
+      const m = ITEM.exec(span.text);
+      if (!m?.groups) continue;
+      const term = m.groups.term!.trim();
+      const definition = m.groups.definition!.replace(/\s+/gu, '');
+      const place = pointAt(span.file, span.offset);
+      const first = terms.get(term);
+      if (first !== undefined) {
+        diagnose(vfile, {
+          rule: 'prose/duplicate-term',
+          severity: 'warning',
+          reason: `「${term}」重复解释(第一次在前文)`,
+          file: span.file.path,
+          place,
+          related: [{ file: span.file.path, place: pointAt(span.file, first), label: '第一次' }],
+        });
+      } else terms.set(term, span.offset);
+      const copied = definitions.get(definition);
+      if (copied && copied.term !== term) {
+        diagnose(vfile, {
+          rule: 'prose/copied-text',
+          severity: 'warning',
+          reason: `「${term}」的解释与「${copied.term}」的解释完全相同,可能是误复制`,
+          file: span.file.path,
+          place,
+          related: [{ file: span.file.path, place: pointAt(span.file, copied.at), label: copied.term }],
+        });
+      } else if (!copied) definitions.set(definition, { term, at: span.offset });
+    }
+  }
+}

@@ -1,0 +1,185 @@
+// The prose vocabulary of one report: the template's prose.yaml with its families expanded against
+// the report (each 科目 of a classification, each project block, each 指标, each listed value) and
+// every name and cue word put in one trie, so a paragraph is tokenised in one left-to-right pass.
+import type { ReportData } from '../../data/read.js';
+import type { ProseTerm, ProseVocabulary, Template } from '../../template/types.js';
+import { indicators, segments } from '../refs.js';
+import { foldWord } from './normalize.js';
+
+export type Direction = 'increase' | 'decrease' | 'flat' | 'grow' | 'fall' | 'greater' | 'less' | 'equal';
+export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'flat', 'grow', 'fall', 'greater', 'less', 'equal'];
+
+/** A figure the prose can name, with its roles (fact, budget, score…) as Handlebars expressions. */
+export interface Term {
+  /** The name it was found by in the vocabulary (for messages). */
+  label: string;
+  /** role → expression; `fact` always, and whole/prior/precise/completion when given. */
+  fields: Map<string, string>;
+}
+
+export type Entry =
+  | { kind: 'term'; term: Term; after: boolean }
+  | { kind: 'aspect'; role: string }
+  | { kind: 'basis'; basis: 'prior' | 'budget' }
+  | { kind: 'share' | 'completion' | 'to' | 'reason' | 'filler' }
+  | { kind: 'word'; word: Direction };
+
+export type UnitKind = 'amount' | 'percent' | 'count' | 'score';
+export interface Unit {
+  kind: UnitKind;
+  /** 元 per unit, for amounts. */
+  scale?: number;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values?: T[];
+}
+
+/** Words over folded characters; `longest` finds the longest word starting at a position. */
+export class Trie<T> {
+  private readonly root: TrieNode<T> = { next: new Map() };
+
+  add(word: string, value: T): void {
+    let node = this.root;
+    for (const c of foldWord(word)) {
+      let next = node.next.get(c);
+      if (!next) node.next.set(c, (next = { next: new Map() }));
+      node = next;
+    }
+    if (node === this.root) return;
+    (node.values ??= []).push(value);
+  }
+
+  /** The longest word at `at`: its end (exclusive) and its values. */
+  longest(chars: readonly string[], at: number): { end: number; values: T[] } | undefined {
+    let node: TrieNode<T> | undefined = this.root;
+    let found: { end: number; values: T[] } | undefined;
+    for (let i = at; i < chars.length && node; i++) {
+      node = node.next.get(chars[i]!);
+      if (node?.values) found = { end: i + 1, values: node.values };
+    }
+    return found;
+  }
+}
+
+export interface Vocabulary {
+  words: Trie<Entry>;
+  units: Trie<Unit>;
+  /** Block kinds whose every text is prose, and field names that are prose in any block. */
+  texts: { blocks: Set<string>; fields: Set<string> };
+  /** Words that may be both filler and `to` (为): the resolver asks. */
+  to: Set<string>;
+  /** The first word of each direction, for messages. */
+  wordOf: Partial<Record<Direction, string>>;
+}
+
+/** A segment of a Handlebars path, bracketed when it is not a plain identifier (or is all digits). */
+function hbsSegment(segment: string): string {
+  return /^\d+$/u.test(segment) || /[\s!"#%-,./;->@[-^`{-~]/u.test(segment) ? `[${segment}]` : segment;
+}
+
+/** An expression as the narrative's helpers take it: a reference in Handlebars form, or a subexpression. */
+export function toHandlebars(expression: string): string {
+  const e = expression.trim();
+  if (e.startsWith('(')) return e;
+  return segments(e).map(hbsSegment).join('.');
+}
+
+function canonical(path: string): string {
+  return segments(path).join('\u0001');
+}
+
+function fill(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{([^{}]+)\}/gu, (m, key: string) => vars[key] ?? m);
+}
+
+function list(names: string | string[] | undefined): string[] {
+  return names === undefined ? [] : Array.isArray(names) ? names : [names];
+}
+
+const RESERVED = new Set(['name', 'after', 'each']);
+
+/** The variable sets a term's family stands for (one empty set for a plain term). */
+function familyOf(term: ProseTerm, report: ReportData, template: Template): Record<string, string>[] {
+  const each = term.each;
+  if (!each) return [{}];
+  if ('classification' in each) {
+    const c = template.classifications.get(each.classification);
+    const level = c?.levels.indexOf(each.level) ?? -1;
+    if (!c || level < 0) return [];
+    const names = template.manifest.narrative?.names ?? {};
+    const out: Record<string, string>[] = [];
+    for (const [code, name] of c.codes) {
+      if (code.length !== c.digits[level]) continue;
+      const vars: Record<string, string> = { code, name };
+      for (let j = 0; j <= level; j++) {
+        const ancestor = c.codes.get(code.slice(0, c.digits[j]));
+        if (ancestor) vars[c.levels[j]!] = ancestor;
+      }
+      out.push(vars);
+      // The 情况说明's own name for a code (303 对个人和家庭补助支出) names the same figure.
+      const own = names[code];
+      if (own && own !== name) out.push({ ...vars, name: own, [c.levels[level]!]: own });
+    }
+    return out;
+  }
+  if ('blocks' in each) return (report.byKind.get(each.blocks) ?? []).map((b) => ({ name: b.name ?? '' }));
+  if ('indicators' in each) return (report.byKind.get(each.indicators) ?? []).flatMap((b) => [...indicators(b.root).keys()].map((name) => ({ name })));
+  return each.values.map((name) => ({ name }));
+}
+
+/** Builds the vocabulary of a report from its template's prose.yaml and narrative words. */
+export function buildVocabulary(report: ReportData, template: Template, prose: ProseVocabulary): Vocabulary {
+  const years: Record<string, string> = { 年度: String(report.frontMatter.year), 上年度: String(report.frontMatter.year - 1) };
+  const words = new Trie<Entry>();
+  const add = (word: string, entry: Entry) => words.add(fill(word, years), entry);
+
+  // 上年: the template's narrative.prior map read backwards (a figure's path → its 上年 path).
+  const priorOf = new Map<string, string>();
+  for (const [key, source] of Object.entries(template.manifest.narrative?.prior ?? {})) priorOf.set(canonical(source), toHandlebars(`上年.${key}`));
+
+  for (const term of prose.terms) {
+    for (const vars of familyOf(term, report, template)) {
+      const all = { ...years, ...vars };
+      const fields = new Map<string, string>();
+      for (const [key, value] of Object.entries(term)) {
+        if (RESERVED.has(key) || typeof value !== 'string') continue;
+        fields.set(key, toHandlebars(fill(value, all)));
+      }
+      const fact = fill(term.fact, all);
+      if (!fields.has('prior') && !fact.trim().startsWith('(')) {
+        const prior = priorOf.get(canonical(fact));
+        if (prior) fields.set('prior', prior);
+      }
+      const names = list(term.name).map((n) => fill(n, all));
+      const after = list(term.after).map((n) => fill(n, all));
+      const made: Term = { label: names[0] ?? after[0] ?? fact, fields };
+      for (const n of names) words.add(n, { kind: 'term', term: made, after: false });
+      for (const n of after) words.add(n, { kind: 'term', term: made, after: true });
+    }
+  }
+  for (const [role, cues] of Object.entries(prose.aspects ?? {})) for (const cue of cues) add(cue, { kind: 'aspect', role });
+  for (const basis of ['prior', 'budget'] as const) for (const cue of prose.basis?.[basis] ?? []) add(cue, { kind: 'basis', basis });
+  for (const kind of ['share', 'completion', 'to', 'reason'] as const) for (const cue of prose.phrases?.[kind] ?? []) add(cue, { kind });
+  for (const cue of prose.filler ?? []) add(cue, { kind: 'filler' });
+  const narrativeWords = (template.manifest.narrative as { words?: Record<string, string | string[]> } | undefined)?.words ?? {};
+  const wordOf: Partial<Record<Direction, string>> = {};
+  for (const word of DIRECTIONS) {
+    for (const w of new Set([...list(narrativeWords[word]), ...(prose.words?.[word] ?? [])])) {
+      add(w, { kind: 'word', word });
+      wordOf[word] ??= w;
+    }
+  }
+
+  const units = new Trie<Unit>();
+  for (const [unit, scale] of Object.entries(prose.units.amount)) units.add(unit, { kind: 'amount', scale });
+  for (const kind of ['percent', 'count', 'score'] as const) for (const unit of prose.units[kind]) units.add(unit, { kind });
+  return {
+    words,
+    units,
+    texts: { blocks: new Set(prose.texts?.blocks ?? []), fields: new Set(prose.texts?.fields ?? []) },
+    to: new Set((prose.phrases?.to ?? []).map(foldWord)),
+    wordOf,
+  };
+}
