@@ -21,7 +21,8 @@ export function duplicateItems(vfile: VFile, span: Span, folded: Folded, tokens:
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
     if (token.t === 'sep' && token.level === 'sentence') seen = new Map();
-    if (token.t !== 'num' || token.unit.kind !== 'amount') continue;
+    // An amount, typed or written with a helper.
+    if (!(token.t === 'helper' || (token.t === 'num' && token.unit.kind === 'amount'))) continue;
     const comma = tokens[k + 1];
     const share = tokens[k + 2];
     if (comma?.t !== 'sep' || comma.level !== 'clause' || folded.chars[comma.from] !== ',' || share?.t !== 'entry' || !share.entries.some((e) => e.kind === 'share')) continue;

@@ -1,6 +1,6 @@
 // The prose of a report: Markdown paragraphs, headings and table cells, and the texts of data blocks
-// that the template's prose.yaml names as prose. Helper expressions and comments are blanked out
-// (their characters become spaces, so offsets stay those of the file).
+// that the template's prose.yaml names as prose. Comments are blanked out and each helper expression
+// becomes one HELPER character and spaces, so offsets stay those of the file and a sentence keeps its shape.
 import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { ReportData } from '../../data/read.js';
@@ -19,7 +19,10 @@ export interface Span {
   kind: 'markdown' | 'yaml';
 }
 
-/** Blanks out `{{…}}` and `<!--…-->` in one pass. */
+/** Stands for a helper expression in masked text. */
+export const HELPER = '\uE000';
+
+/** Blanks out `{{…}}` (leaving HELPER in its place) and `<!--…-->`, in one pass. */
 export function mask(text: string): string {
   let out = '';
   let at = 0;
@@ -31,7 +34,7 @@ export function mask(text: string): string {
     const close = start === a ? '}}' : '-->';
     const end = text.indexOf(close, start + 2);
     const stop = end < 0 ? text.length : end + close.length;
-    out += text.slice(at, start) + ' '.repeat(stop - start);
+    out += text.slice(at, start) + (start === a ? HELPER + ' '.repeat(stop - start - 1) : ' '.repeat(stop - start));
     at = stop;
   }
   return out + text.slice(at);

@@ -3,6 +3,7 @@
 // word, a separator, or plain text. Linear in the paragraph's length (each step reads at most the
 // longest word of the vocabulary), with no backtracking.
 import type { Folded } from './normalize.js';
+import { HELPER } from './spans.js';
 import type { Entry, Unit, Vocabulary } from './vocabulary.js';
 
 export type Level = 'clause' | 'part' | 'sentence';
@@ -18,6 +19,8 @@ export type Token =
   | (Base & { t: 'entry'; entries: Entry[] })
   | (Base & { t: 'quote'; text: string })
   | (Base & { t: 'sep'; level: Level })
+  /** A helper expression ({{…}}): a figure already written with a helper. */
+  | (Base & { t: 'helper' })
   | (Base & { t: 'text' });
 
 const SEPARATORS: Record<string, Level> = {
@@ -112,6 +115,12 @@ export function tokenize(folded: Folded, vocabulary: Vocabulary): Token[] {
       flush(i);
       tokens.push({ t: 'entry', from: i, to: word.end, entries: word.values });
       i = word.end;
+      continue;
+    }
+    if (c === HELPER) {
+      flush(i);
+      tokens.push({ t: 'helper', from: i, to: i + 1 });
+      i++;
       continue;
     }
     const level = SEPARATORS[c];
