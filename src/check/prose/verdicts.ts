@@ -87,6 +87,7 @@ function directionError(input: ParagraphInput, token: Token, written: Direction,
   });
 }
 
+/** exact: agrees; range: only within the operands' 尾数 (a mismatch for a derived figure); no; incomparable (another kind of figure). */
 type Agreement = 'exact' | 'range' | 'no' | 'incomparable';
 
 function compatible(unit: Token & { t: 'num' }, figure: Figure): boolean {
@@ -119,6 +120,9 @@ function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreeme
   }
   const literal = writtenInterval(token.digits, new Decimal(token.unit.scale ?? 1));
   if (figure.kind === 'amount' && figure.range && !figure.direction) return intersects(literal, figure.range) ? 'exact' : 'no';
+  // A derived figure (a change, a rate) is what the narrative computes from the values as held: a
+  // literal is judged against that, at its own precision (2.60% against 4.68 ÷ 180.73 = 2.59% is
+  // wrong, though the operands' 尾数 would admit 2.5839–2.5951%).
   if (figure.exact && contains(literal, figure.exact)) return 'exact';
   return figure.range && intersects(literal, figure.range) ? 'range' : 'no';
 }
@@ -177,11 +181,12 @@ export function judge(input: ParagraphInput): void {
     }
     const [start, end] = token.t === 'quote' ? sourceRange(folded, token.from + 1, token.to - 1) : sourceRange(folded, token.from, token.to);
     const written = token.t === 'quote' ? token.text : folded.chars.slice(token.from, token.to).join('');
-    if (figure.missing || verdict === 'no') {
+    if (figure.missing || verdict !== 'exact') {
       if (span.ignored.has('prose/mismatch')) continue;
+      const within = verdict === 'range' ? `(各数的尾数区间虽可得 ${written},按模板的算法应为 ${figure.shown})` : '';
       diagnose(vfile, {
         rule: 'prose/mismatch',
-        reason: figure.missing ? `文中「${quoteOf(input, token)}」不成立: ${figure.description},${figure.missing}` : `文中「${quoteOf(input, token)}」与数据不一致: ${figure.description}`,
+        reason: figure.missing ? `文中「${quoteOf(input, token)}」不成立: ${figure.description},${figure.missing}` : `文中「${quoteOf(input, token)}」与数据不一致: ${figure.description}${within}`,
         file: span.file.path,
         place: place(span, start, end),
         expected: figure.shown,
@@ -190,15 +195,12 @@ export function judge(input: ParagraphInput): void {
       });
       continue;
     }
-    const fix = verdict === 'exact' ? fixFor(input, token, figure) : undefined;
+    const fix = fixFor(input, token, figure);
     if (fix) input.fixes.push(fix.edit);
     diagnose(vfile, {
       rule: 'prose/typed-literal',
       severity: 'info',
-      reason:
-        verdict === 'exact'
-          ? `文中「${written}」与数据一致(${figure.description})` + (fix ? `;可写作 ${fix.call}(juesuan check --fix)` : '')
-          : `文中「${written}」在尾数范围内与数据一致,但按模板的算法为 ${figure.shown}(${figure.description})`,
+      reason: `文中「${written}」与数据一致(${figure.description})` + (fix ? `;可写作 ${fix.call}(juesuan check --fix)` : ''),
       file: span.file.path,
       place: place(span, start, end),
       expected: figure.shown,
