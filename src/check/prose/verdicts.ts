@@ -9,9 +9,10 @@ import type { TextEdit } from '../../edit/edits.js';
 import { pointAt } from '../../parse/locate.js';
 import { normalizeIndicatorText, parseActual } from '../../perf/indicator.js';
 import { wan } from '../../narrate/phrases.js';
+import { numberOf } from '../../expr/index.js';
 import { intersects, type Interval } from '../interval.js';
 import { writtenInterval } from '../precision.js';
-import type { Figure, Figures } from './figures.js';
+import { callText, type Figure, type Figures } from './figures.js';
 import type { Folded } from './normalize.js';
 import type { Claim } from './resolve.js';
 import type { Span } from './spans.js';
@@ -119,7 +120,7 @@ function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreeme
     return 'no';
   }
   const literal = writtenInterval(token.digits, new Decimal(token.unit.scale ?? 1));
-  if (figure.kind === 'amount' && figure.range && !figure.direction) return intersects(literal, figure.range) ? 'exact' : 'no';
+  if (figure.stated && figure.range) return intersects(literal, figure.range) ? 'exact' : 'no';
   // A derived figure (a change, a rate) is what the narrative computes from the values as held: a
   // literal is judged against that, at its own precision (2.60% against 4.68 ÷ 180.73 = 2.59% is
   // wrong, though the operands' 尾数 would admit 2.5839–2.5951%).
@@ -127,21 +128,20 @@ function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreeme
   return figure.range && intersects(literal, figure.range) ? 'range' : 'no';
 }
 
-/** The --fix edit for an agreeing literal: a helper that prints exactly what is written. */
+/** The --fix edit for an agreeing literal: a helper call that prints exactly what is written. */
 function fixFor(input: ParagraphInput, token: Token, figure: Figure): { edit: TextEdit; call: string } | undefined {
-  const { folded, span } = input;
+  const { folded, span, figures } = input;
   const whole = sourceRange(folded, token.from, token.to);
-  const source = span.text.slice(whole[0], whole[1]);
-  for (const form of figure.forms) {
-    let range: [number, number];
-    if (token.t === 'quote') range = sourceRange(folded, token.from + 1, token.to - 1);
-    else if (token.t === 'num' && !form.withUnit) range = sourceRange(folded, token.from, token.digitsEnd);
-    else range = whole;
-    const written = token.t === 'quote' ? span.text.slice(range[0], range[1]) : form.withUnit ? source : span.text.slice(range[0], range[1]);
-    if (written !== form.prints) continue;
+  // The number with its unit, or the number alone (a count, "0辆"), or a quoted word's text.
+  const ranges: [number, number][] = token.t === 'quote' ? [sourceRange(folded, token.from + 1, token.to - 1)] : token.t === 'num' ? [whole, sourceRange(folded, token.from, token.digitsEnd)] : [];
+  for (const call of figure.calls) {
+    const prints = figures.render(call);
+    const range = ranges.find(([a, b]) => span.text.slice(a, b) === prints);
+    if (!range || prints === undefined) continue;
     // In a YAML scalar, a helper may not open the value (it would read as a mapping), nor a quote break it.
-    if (span.kind === 'yaml' && (range[0] === 0 || form.call.includes('"') || form.call.includes("'"))) return undefined;
-    return { call: form.call, edit: { path: span.file.path, start: span.offset + range[0], end: span.offset + range[1], text: form.call } };
+    const text = callText(call);
+    if (span.kind === 'yaml' && (range[0] === 0 || text.includes('"') || text.includes("'"))) return undefined;
+    return { call: text, edit: { path: span.file.path, start: span.offset + range[0], end: span.offset + range[1], text } };
   }
   return undefined;
 }
@@ -159,12 +159,14 @@ export function judge(input: ParagraphInput): void {
       }
       const left = claim.spec.term.fields.get(claim.spec.left);
       const right = claim.spec.term.fields.get(claim.spec.right);
-      const a = left ? figures.value(left) : undefined;
-      const b = right ? figures.value(right) : undefined;
+      const a = left ? figures.fact(left) : undefined;
+      const b = right ? figures.fact(right) : undefined;
       if (!a || !b || a.kind === 'text' || b.kind === 'text') continue;
-      const d = a.kind === 'amount' ? new Decimal(wan(a.number().minus(b.number()))) : a.number().minus(b.number());
+      const diff = numberOf(a).minus(numberOf(b));
+      const d = a.kind === 'amount' ? new Decimal(wan(diff)) : diff;
       const actual = d.isZero() ? 'flat' : d.isPositive() ? 'up' : 'down';
-      if (actual !== says(claim.direction)) directionError(input, claim.token, claim.direction, actual, `${claim.spec.term.label}: ${claim.spec.left} ${a.kind === 'amount' ? `${wan(a.number())}万元` : a.toString()},${claim.spec.right} ${b.kind === 'amount' ? `${wan(b.number())}万元` : b.toString()}`);
+      const shown = (f: typeof a) => (f.kind === 'amount' ? `${wan(numberOf(f))}万元` : numberOf(f).toString());
+      if (actual !== says(claim.direction)) directionError(input, claim.token, claim.direction, actual, `${claim.spec.term.label}: ${a.label} ${shown(a)},${b.label} ${shown(b)}`);
       continue;
     }
     const token = claim.token;

@@ -3,17 +3,18 @@
 // every name and cue word put in one trie, so a paragraph is tokenised in one left-to-right pass.
 import type { ReportData } from '../../data/read.js';
 import type { ProseTerm, ProseVocabulary, Template } from '../../template/types.js';
-import { indicators, segments } from '../refs.js';
+import { parseExpr } from '../../expr/index.js';
+import { indicators } from '../refs.js';
 import { foldWord } from './normalize.js';
 
 export type Direction = 'increase' | 'decrease' | 'flat' | 'grow' | 'fall' | 'greater' | 'less' | 'equal';
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'flat', 'grow', 'fall', 'greater', 'less', 'equal'];
 
-/** A figure the prose can name, with its roles (fact, budget, score…) as Handlebars expressions. */
+/** A figure the prose can name, with its roles (fact, budget, score…) as expressions (src/expr). */
 export interface Term {
   /** The name it was found by in the vocabulary (for messages). */
   label: string;
-  /** role → expression; `fact` always, and whole/prior/precise/completion when given. */
+  /** role → expression; `fact` always (and `prior(fact)` when no prior is given), whole/precise/completion when given. */
   fields: Map<string, string>;
 }
 
@@ -74,20 +75,10 @@ export interface Vocabulary {
   wordOf: Partial<Record<Direction, string>>;
 }
 
-/** A segment of a Handlebars path, bracketed when it is not a plain identifier (or is all digits). */
-function hbsSegment(segment: string): string {
-  return /^\d+$/u.test(segment) || /[\s!"#%-,./;->@[-^`{-~]/u.test(segment) ? `[${segment}]` : segment;
-}
-
-/** An expression as the narrative's helpers take it: a reference in Handlebars form, or a subexpression. */
-export function toHandlebars(expression: string): string {
-  const e = expression.trim();
-  if (e.startsWith('(')) return e;
-  return segments(e).map(hbsSegment).join('.');
-}
-
-function canonical(path: string): string {
-  return segments(path).join('\u0001');
+/** Whether an expression is a plain reference (no call): one whose 上年 is prior() of it. */
+function isReference(expression: string): boolean {
+  const parsed = parseExpr(expression);
+  return parsed.ok && parsed.parsed.expr.type === 'ref';
 }
 
 function fill(text: string, vars: Record<string, string>): string {
@@ -135,23 +126,17 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
   const words = new Trie<Entry>();
   const add = (word: string, entry: Entry) => words.add(fill(word, years), entry);
 
-  // 上年: the template's narrative.prior map read backwards (a figure's path → its 上年 path).
-  const priorOf = new Map<string, string>();
-  for (const [key, source] of Object.entries(template.manifest.narrative?.prior ?? {})) priorOf.set(canonical(source), toHandlebars(`上年.${key}`));
-
   for (const term of prose.terms) {
     for (const vars of familyOf(term, report, template)) {
       const all = { ...years, ...vars };
       const fields = new Map<string, string>();
       for (const [key, value] of Object.entries(term)) {
         if (RESERVED.has(key) || typeof value !== 'string') continue;
-        fields.set(key, toHandlebars(fill(value, all)));
+        fields.set(key, fill(value, all).trim());
       }
-      const fact = fill(term.fact, all);
-      if (!fields.has('prior') && !fact.trim().startsWith('(')) {
-        const prior = priorOf.get(canonical(fact));
-        if (prior) fields.set('prior', prior);
-      }
+      const fact = fill(term.fact, all).trim();
+      // 上年: the same figure of the previous year (expr's prior(): the previous report, or 上年 through narrative.prior).
+      if (!fields.has('prior') && isReference(fact)) fields.set('prior', `prior(${fact})`);
       const names = list(term.name).map((n) => fill(n, all));
       const after = list(term.after).map((n) => fill(n, all));
       const made: Term = { label: names[0] ?? after[0] ?? fact, fields };
