@@ -7,6 +7,8 @@ import type { VFile } from 'vfile';
 import type { ReportData } from '../data/read.js';
 import type { TextEdit } from '../edit/edits.js';
 import type { ParsedFile } from '../parse/markdown.js';
+import { diagnose } from '../diagnostics/message.js';
+import { packPlace } from './pack-place.js';
 import { Figures } from './prose/figures.js';
 import { duplicateItems, glossary } from './prose/lists.js';
 import { fold } from './prose/normalize.js';
@@ -28,7 +30,18 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
   const prose = report.template.prose;
   const fixes: TextEdit[] = [];
   vfile.data.proseFixes = fixes;
-  const vocabulary = prose ? buildVocabulary(report, report.template, prose) : undefined;
+  const file = `templates/${report.template.name}/prose.yaml`;
+  const text = report.template.files.get('prose.yaml') ?? '';
+  const vocabulary = prose
+    ? buildVocabulary(report, report.template, prose, (problem) =>
+        diagnose(vfile, {
+          rule: 'template/invalid',
+          reason: `prose.yaml 第 ${problem.term + 1} 个名称的「${problem.key}」表达式有误: ${problem.message}`,
+          file,
+          place: packPlace(text, `/terms/${problem.term}/${problem.key}`, problem.offset),
+        }),
+      )
+    : undefined;
   const spans = [...files.flatMap(markdownSpans), ...(vocabulary ? blockSpans(report, vocabulary.texts) : [])];
   let figures: Figures | undefined;
   for (const span of spans) {

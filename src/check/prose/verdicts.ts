@@ -205,8 +205,6 @@ export function judge(input: ParagraphInput): void {
       reason: `文中「${written}」与数据一致(${figure.description})` + (fix ? `;可写作 ${fix.call}(juesuan check --fix)` : ''),
       file: span.file.path,
       place: place(span, start, end),
-      expected: figure.shown,
-      actual: written,
     });
   }
   if (span.ignored.has('prose/unbound-literal')) return;

@@ -120,20 +120,39 @@ function familyOf(term: ProseTerm, report: ReportData, template: Template): Reco
   return each.values.map((name) => ({ name }));
 }
 
+/** An expression of prose.yaml that does not parse: the term's index, its key, the message and offset. */
+export interface VocabularyProblem {
+  term: number;
+  key: string;
+  message: string;
+  offset: number;
+}
+
 /** Builds the vocabulary of a report from its template's prose.yaml and narrative words. */
-export function buildVocabulary(report: ReportData, template: Template, prose: ProseVocabulary): Vocabulary {
+export function buildVocabulary(report: ReportData, template: Template, prose: ProseVocabulary, onProblem?: (problem: VocabularyProblem) => void): Vocabulary {
   const years: Record<string, string> = { 年度: String(report.frontMatter.year), 上年度: String(report.frontMatter.year - 1) };
   const words = new Trie<Entry>();
   const add = (word: string, entry: Entry) => words.add(fill(word, years), entry);
 
-  for (const term of prose.terms) {
+  const reported = new Set<string>();
+  prose.terms.forEach((term, index) => {
     for (const vars of familyOf(term, report, template)) {
       const all = { ...years, ...vars };
       const fields = new Map<string, string>();
+      let broken = false;
       for (const [key, value] of Object.entries(term)) {
         if (RESERVED.has(key) || typeof value !== 'string') continue;
-        fields.set(key, fill(value, all).trim());
+        const source = fill(value, all).trim();
+        const parsed = parseExpr(source);
+        if (!parsed.ok) {
+          broken = true;
+          if (!reported.has(`${index}/${key}`)) onProblem?.({ term: index, key, message: parsed.error.message, offset: source === value.trim() ? parsed.error.offset : 0 });
+          reported.add(`${index}/${key}`);
+          continue;
+        }
+        fields.set(key, source);
       }
+      if (broken || !fields.has('fact')) continue;
       const fact = fill(term.fact, all).trim();
       // 上年: the same figure of the previous year (expr's prior(): the previous report, or 上年 through narrative.prior).
       if (!fields.has('prior') && isReference(fact)) fields.set('prior', `prior(${fact})`);
@@ -143,7 +162,7 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
       for (const n of names) words.add(n, { kind: 'term', term: made, after: false });
       for (const n of after) words.add(n, { kind: 'term', term: made, after: true });
     }
-  }
+  });
   for (const [role, cues] of Object.entries(prose.aspects ?? {})) for (const cue of cues) add(cue, { kind: 'aspect', role });
   for (const basis of ['prior', 'budget'] as const) for (const cue of prose.basis?.[basis] ?? []) add(cue, { kind: 'basis', basis });
   for (const kind of ['share', 'completion', 'to', 'reason'] as const) for (const cue of prose.phrases?.[kind] ?? []) add(cue, { kind });
