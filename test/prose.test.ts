@@ -105,3 +105,14 @@ describe('resolution is linear in the length of a paragraph', () => {
     expect(found.filter(({ m }) => m.fatal !== undefined && m.fatal !== null)).toEqual([]);
   });
 });
+
+describe('the vocabulary', () => {
+  it('reports an expression of prose.yaml that does not parse, at its place', () => {
+    const dir = copies.copy();
+    edit(dir, '../../../templates/jiangxi-county-2023/prose.yaml', '- {name: 收入总计, fact: 公开01.收入.总计}', "- {name: 收入总计, fact: 'ratio(公开01.收入.总计'}");
+    const vfile = compile(dir);
+    const found = (vfile.messages as Diagnostic[]).filter((m) => m.ruleId === 'template/invalid');
+    expect(found.map((m) => `${m.file}:${m.place && 'start' in m.place ? m.place.start.line : 0}`)).toEqual(['templates/jiangxi-county-2023/prose.yaml:65']);
+    expect(found[0]!.reason).toContain('「fact」表达式有误');
+  });
+});
