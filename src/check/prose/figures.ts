@@ -266,7 +266,11 @@ export class Figures {
     const actual = usePrecise ? precise : plain;
     const b = this.operand(budget);
     const what = `${term.label}: 决算 ${this.shown(actual)},预算 ${this.shown(budget)}`;
-    if (b.isZero()) return { kind: 'percent', shown: '——', description: what, missing: '预算数为零,不应写完成率', calls: [] };
+    if (b.isZero()) {
+      // Nothing budgeted and nothing spent: 0% (as the published texts print it); spent without a budget: no rate.
+      if (this.operand(actual).isZero()) return { kind: 'percent', exact: ZERO, range: point(ZERO), shown: '0%', description: `${what},完成 0%`, calls: [] };
+      return { kind: 'percent', shown: '——', description: what, missing: '预算数为零,不应写完成率', calls: [] };
+    }
     const rate = this.operand(actual).div(b).times(HUNDRED);
     const range = ratioRange(actual.interval, budget.interval);
     const shown = `${percent(rate)}%`;
