@@ -10,7 +10,7 @@ import type { ParsedFile } from '../parse/markdown.js';
 import { diagnose } from '../diagnostics/message.js';
 import { packPlace } from './pack-place.js';
 import { Figures } from './prose/figures.js';
-import { duplicateItems, glossary } from './prose/lists.js';
+import { duplicateItems, glossary, listItems, residue, unpairedQuotes } from './prose/lists.js';
 import { fold } from './prose/normalize.js';
 import { resolveTokens } from './prose/resolve.js';
 import { blockSpans, markdownSpans } from './prose/spans.js';
@@ -54,6 +54,9 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
       judge({ vfile, span, folded, claims, figures, vocabulary, fixes });
     }
     if (!span.ignored.has('prose/duplicate-item')) duplicateItems(vfile, span, folded, tokens);
+    if (!span.ignored.has('prose/residue')) residue(vfile, span, folded, tokens);
+    if (vocabulary.lists.length && !span.ignored.has('prose/list-item')) listItems(vfile, span, folded, tokens, vocabulary, () => (figures ??= new Figures(report, prior)));
+    if (!span.ignored.has('prose/unpaired-quote')) unpairedQuotes(vfile, span);
   }
   glossary(vfile, files);
 }

@@ -150,6 +150,18 @@ export interface ProseVocabulary {
   /** Words naming one figure of the sentence's subject: role → words. */
   aspects?: Record<string, string[]>;
   terms: ProseTerm[];
+  /** Garbled or left-over wording that is an error wherever it stands ("支出收入", "增加持平"). */
+  residue?: string[];
+  /** Lists of names after a cue ("主要包括：基本工资、奖金…"): each name listed must be a figure that is not empty. */
+  lists?: ProseList[];
+}
+
+/** A list of names after a cue; `each`, `name` and `fact` as a term's (one name per 科目…). */
+export interface ProseList {
+  after: string | string[];
+  each?: ProseTerm['each'];
+  name: string | string[];
+  fact: string;
 }
 
 /** A figure (or a family of figures) prose names; every key but the reserved ones is a role. */

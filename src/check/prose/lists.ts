@@ -1,6 +1,7 @@
-// Two checks of lists in prose: an enumeration ("经营收入0.00万元,占0.00%;…") that names one item
-// twice in a sentence, and a glossary ("(一)术语:定义") that defines a term twice or copies one
-// definition under two terms. Both read the paragraph once.
+// Checks of the wording of prose: an enumeration ("经营收入0.00万元,占0.00%;…") that names one item
+// twice in a sentence; a list ("主要包括：…") naming a figure that is empty; garbled wording the pack
+// lists (residue); quotation marks that do not pair; a glossary ("(一)术语:定义") that defines a term
+// twice or copies one definition under two terms. Each reads the paragraph once.
 import type { VFile } from 'vfile';
 import { diagnose } from '../../diagnostics/message.js';
 import type { ParsedFile } from '../../parse/markdown.js';
@@ -8,6 +9,9 @@ import { pointAt } from '../../parse/locate.js';
 import type { Folded } from './normalize.js';
 import { markdownSpans, type Span } from './spans.js';
 import type { Token } from './tokens.js';
+import type { Figures } from './figures.js';
+import type { Vocabulary } from './vocabulary.js';
+import { numberOf } from '../../expr/index.js';
 
 const NAME_MAX = 16;
 
@@ -84,4 +88,77 @@ export function glossary(vfile: VFile, files: ParsedFile[]): void {
       } else if (!copied) definitions.set(definition, { term, at: span.offset });
     }
   }
+}
+
+/** Garbled or left-over wording the pack lists ("支出收入", "增加持平"): an error where it stands. */
+export function residue(vfile: VFile, span: Span, folded: Folded, tokens: readonly Token[]): void {
+  for (const token of tokens) {
+    if (token.t !== 'entry' || !token.entries.some((e) => e.kind === 'residue')) continue;
+    const start = folded.offsets[token.from]!;
+    const end = folded.offsets[token.to - 1]! + 1;
+    const text = span.text.slice(start, end);
+    diagnose(vfile, {
+      rule: 'prose/residue',
+      reason: `文中「${text}」是错乱或残留的措辞,请改正`,
+      file: span.file.path,
+      place: { start: pointAt(span.file, span.offset + start), end: pointAt(span.file, span.offset + end) },
+    });
+  }
+}
+
+const ITEM_END = new Set([';', '。', '!', '?']);
+
+/** A list after a cue ("主要包括：基本工资、奖金、…"): a name whose figure is empty should not be listed. */
+export function listItems(vfile: VFile, span: Span, folded: Folded, tokens: readonly Token[], vocabulary: Vocabulary, figures: () => Figures): void {
+  const { chars } = folded;
+  for (const token of tokens) {
+    const cue = token.t === 'entry' ? token.entries.find((e) => e.kind === 'list') : undefined;
+    if (!cue || cue.kind !== 'list') continue;
+    const names = vocabulary.lists[cue.list]!;
+    let i = token.to;
+    if (chars[i] === ':') i++;
+    while (i < chars.length && !ITEM_END.has(chars[i]!)) {
+      let j = i;
+      while (j < chars.length && chars[j] !== '、' && chars[j] !== ',' && !ITEM_END.has(chars[j]!)) j++;
+      const item = names.get(chars.slice(i, j).join(''));
+      if (item) {
+        const fact = figures().fact(item.fact);
+        if (fact && fact.kind !== 'text' && numberOf(fact).isZero()) {
+          const start = folded.offsets[i]!;
+          const end = folded.offsets[j - 1]! + 1;
+          diagnose(vfile, {
+            rule: 'prose/list-item',
+            severity: 'warning',
+            reason: `列举中的「${item.label}」在数据中为空(${fact.label});是否不应列入?`,
+            file: span.file.path,
+            place: { start: pointAt(span.file, span.offset + start), end: pointAt(span.file, span.offset + end) },
+            ...(fact.where ? { related: [{ file: fact.where.file.path, place: fact.where.place, label: fact.label }] } : {}),
+          });
+        }
+      }
+      i = chars[j] === '、' || chars[j] === ',' ? j + 1 : j;
+    }
+  }
+}
+
+/** Quotation marks “…” that do not pair up in a text. */
+export function unpairedQuotes(vfile: VFile, span: Span): void {
+  const open: number[] = [];
+  const report = (at: number, mark: string) =>
+    diagnose(vfile, {
+      rule: 'prose/unpaired-quote',
+      severity: 'warning',
+      reason: mark === '“' ? '引号「“」没有配对的「”」' : '引号「”」前没有配对的「“」',
+      file: span.file.path,
+      place: pointAt(span.file, span.offset + at),
+    });
+  for (let i = 0; i < span.text.length; i++) {
+    const c = span.text[i];
+    if (c === '“') open.push(i);
+    else if (c === '”') {
+      if (open.length) open.pop();
+      else report(i, c);
+    }
+  }
+  for (const at of open) report(at, '“');
 }

@@ -23,7 +23,10 @@ export type Entry =
   | { kind: 'aspect'; role: string }
   | { kind: 'basis'; basis: 'prior' | 'budget' }
   | { kind: 'share' | 'completion' | 'to' | 'reason' | 'filler' }
-  | { kind: 'word'; word: Direction };
+  | { kind: 'word'; word: Direction }
+  | { kind: 'residue' }
+  /** The cue of a list of names (主要包括): `list` indexes Vocabulary.lists. */
+  | { kind: 'list'; list: number };
 
 export type UnitKind = 'amount' | 'percent' | 'count' | 'score';
 export interface Unit {
@@ -73,6 +76,8 @@ export interface Vocabulary {
   to: Set<string>;
   /** The first word of each direction, for messages. */
   wordOf: Partial<Record<Direction, string>>;
+  /** For each list of prose.yaml, its names (folded) → the figure each must not leave empty. */
+  lists: Map<string, { label: string; fact: string }>[];
 }
 
 /** Whether an expression is a plain reference (no call): one whose 上年 is prior() of it. */
@@ -176,6 +181,18 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
     }
   }
 
+  for (const word of prose.residue ?? []) add(word, { kind: 'residue' });
+  const lists = (prose.lists ?? []).map((def, index) => {
+    for (const cue of list(def.after)) add(cue, { kind: 'list', list: index });
+    const names = new Map<string, { label: string; fact: string }>();
+    for (const vars of familyOf({ fact: def.fact, ...(def.each ? { each: def.each } : {}) }, report, template)) {
+      const all = { ...years, ...vars };
+      const fact = fill(def.fact, all).trim();
+      for (const n of list(def.name)) names.set(foldWord(fill(n, all)), { label: fill(n, all), fact });
+    }
+    return names;
+  });
+
   const units = new Trie<Unit>();
   for (const [unit, scale] of Object.entries(prose.units.amount)) units.add(unit, { kind: 'amount', scale });
   for (const kind of ['percent', 'count', 'score'] as const) for (const unit of prose.units[kind]) units.add(unit, { kind });
@@ -185,5 +202,6 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
     texts: { blocks: new Set(prose.texts?.blocks ?? []), fields: new Set(prose.texts?.fields ?? []) },
     to: new Set((prose.phrases?.to ?? []).map(foldWord)),
     wordOf,
+    lists,
   };
 }
