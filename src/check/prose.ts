@@ -54,7 +54,7 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
       judge({ vfile, span, folded, claims, figures, vocabulary, fixes });
     }
     if (!span.ignored.has('prose/duplicate-item')) duplicateItems(vfile, span, folded, tokens);
-    if (!span.ignored.has('prose/residue')) residue(vfile, span, folded, tokens);
+    if (!span.ignored.has('prose/residue')) residue(vfile, span, folded, vocabulary);
     if (vocabulary.lists.length && !span.ignored.has('prose/list-item')) listItems(vfile, span, folded, tokens, vocabulary, () => (figures ??= new Figures(report, prior)));
     if (!span.ignored.has('prose/unpaired-quote')) unpairedQuotes(vfile, span);
   }

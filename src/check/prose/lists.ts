@@ -91,18 +91,20 @@ export function glossary(vfile: VFile, files: ParsedFile[]): void {
 }
 
 /** Garbled or left-over wording the pack lists ("支出收入", "增加持平"): an error where it stands. */
-export function residue(vfile: VFile, span: Span, folded: Folded, tokens: readonly Token[]): void {
-  for (const token of tokens) {
-    if (token.t !== 'entry' || !token.entries.some((e) => e.kind === 'residue')) continue;
-    const start = folded.offsets[token.from]!;
-    const end = folded.offsets[token.to - 1]! + 1;
-    const text = span.text.slice(start, end);
+export function residue(vfile: VFile, span: Span, folded: Folded, vocabulary: Vocabulary): void {
+  const { chars } = folded;
+  for (let i = 0; i < chars.length; i++) {
+    const found = vocabulary.residue.longest(chars, i);
+    if (!found) continue;
+    const start = folded.offsets[i]!;
+    const end = folded.offsets[found.end - 1]! + 1;
     diagnose(vfile, {
       rule: 'prose/residue',
-      reason: `文中「${text}」是错乱或残留的措辞,请改正`,
+      reason: `文中「${span.text.slice(start, end)}」是错乱或残留的措辞,请改正`,
       file: span.file.path,
       place: { start: pointAt(span.file, span.offset + start), end: pointAt(span.file, span.offset + end) },
     });
+    i = found.end - 1;
   }
 }
 
@@ -141,7 +143,9 @@ export function listItems(vfile: VFile, span: Span, folded: Folded, tokens: read
   }
 }
 
-/** Quotation marks “…” that do not pair up in a text. */
+const PHRASE_START = /[，,、；;：:。\s“”]/u;
+
+/** Quotation marks “…” that do not pair up in a text; a lone ” is shown at the phrase it closes. */
 export function unpairedQuotes(vfile: VFile, span: Span): void {
   const open: number[] = [];
   const report = (at: number, mark: string) =>
@@ -152,12 +156,18 @@ export function unpairedQuotes(vfile: VFile, span: Span): void {
       file: span.file.path,
       place: pointAt(span.file, span.offset + at),
     });
-  for (let i = 0; i < span.text.length; i++) {
-    const c = span.text[i];
+  const { text } = span;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === '“') open.push(i);
     else if (c === '”') {
-      if (open.length) open.pop();
-      else report(i, c);
+      if (open.length) {
+        open.pop();
+        continue;
+      }
+      let start = i;
+      while (start > 0 && i - start < 40 && !PHRASE_START.test(text[start - 1]!)) start--;
+      report(start, c);
     }
   }
   for (const at of open) report(at, '“');

@@ -24,7 +24,6 @@ export type Entry =
   | { kind: 'basis'; basis: 'prior' | 'budget' }
   | { kind: 'share' | 'completion' | 'to' | 'reason' | 'filler' }
   | { kind: 'word'; word: Direction }
-  | { kind: 'residue' }
   /** The cue of a list of names (主要包括): `list` indexes Vocabulary.lists. */
   | { kind: 'list'; list: number };
 
@@ -76,6 +75,8 @@ export interface Vocabulary {
   to: Set<string>;
   /** The first word of each direction, for messages. */
   wordOf: Partial<Record<Direction, string>>;
+  /** Garbled wording, matched in a pass of its own (a residue may also be a name: "支出收入" for 支出). */
+  residue: Trie<true>;
   /** For each list of prose.yaml, its names (folded) → the figure each must not leave empty. */
   lists: Map<string, { label: string; fact: string }>[];
 }
@@ -181,7 +182,8 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
     }
   }
 
-  for (const word of prose.residue ?? []) add(word, { kind: 'residue' });
+  const residue = new Trie<true>();
+  for (const word of prose.residue ?? []) residue.add(word, true);
   const lists = (prose.lists ?? []).map((def, index) => {
     for (const cue of list(def.after)) add(cue, { kind: 'list', list: index });
     const names = new Map<string, { label: string; fact: string }>();
@@ -202,6 +204,7 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
     texts: { blocks: new Set(prose.texts?.blocks ?? []), fields: new Set(prose.texts?.fields ?? []) },
     to: new Set((prose.phrases?.to ?? []).map(foldWord)),
     wordOf,
+    residue,
     lists,
   };
 }
