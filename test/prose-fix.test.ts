@@ -2,20 +2,21 @@
 // the helpers that print them, shown as a diff first and written only with --write; afterwards the
 // report gives the same errors, no unbound literal that was resolved, and narrates word for word
 // the text that was typed.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { compile, copyReport, edit, remove, ROOT, summarize } from './helpers/report.js';
-
-const BIN = join(ROOT, 'bin', 'juesuan.js');
+import { compile, copyReport, edit, remove, summarize } from './helpers/report.js';
+import { main } from '../src/cli/main.js';
 const FILES = ['explanation.md', 'annex-1.md', 'annex-3.md', 'performance.md'];
 
+/** Runs the CLI in-process, as `juesuan <args>` (the report folders are absolute paths). */
 function run(args: string[]): { output: string; status: number } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
-  return { output: result.stdout + result.stderr, status: result.status ?? -1 };
+  let output = '';
+  const status = main(args, (s) => (output += s), (s) => (output += s));
+  if (typeof status !== 'number') throw new Error('check is synchronous');
+  return { output, status };
 }
 
 const fixture = parse(readFileSync(join(import.meta.dirname, 'fixtures', 'as-published', 'published.yaml'), 'utf8')) as { errors: { id: string; edits: { file: string; from: string; to: string }[] }[] };
