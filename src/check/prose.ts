@@ -8,7 +8,7 @@ import type { ReportData } from '../data/read.js';
 import type { TextEdit } from '../edit/edits.js';
 import type { ParsedFile } from '../parse/markdown.js';
 import { diagnose } from '../diagnostics/message.js';
-import { packPlace } from './pack-place.js';
+import { packPlace } from '../expr/pack-place.js';
 import { Figures } from './prose/figures.js';
 import { duplicateItems, glossary, listItems, residue, unpairedQuotes } from './prose/lists.js';
 import { fold } from './prose/normalize.js';
