@@ -43,6 +43,10 @@ describe('a rate at its own precision', () => {
     // Each typed number is resolved and agrees: an info offering the helper.
     expect(found.map(({ line }) => line)).toEqual(['info prose/typed-literal explanation.md:42:18', 'info prose/typed-literal explanation.md:42:32', 'info prose/typed-literal explanation.md:42:41']);
     expect(found[2]!.m.reason).toContain('{{增减率 机关运行经费.决算数 上年.机关运行经费}}');
+
+    // Spaces around numbers and full-width punctuation (as PDF text has them) read the same.
+    const spaced = typed('机关运行经费支出情况说明', '本部门 2023 年度机关运行经费支出 185.41 万元，比上年增加 4.68 万元，增长 2.59％。', RUNNING_COST);
+    expect(prose(spaced.vfile, spaced.dir).map(({ line }) => line.replace(/:\d+$/u, ''))).toEqual(Array(3).fill('info prose/typed-literal explanation.md:42'));
   });
 
   it('reads the decimals as written: "2.6%" is ±0.05 and agrees, "307,521.80元" is ±0.005 元', () => {
