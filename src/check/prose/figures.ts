@@ -220,7 +220,8 @@ export class Figures {
       const a = this.argument(factExpr);
       const b = otherExpr ? this.argument(otherExpr) : undefined;
       if (spec.kind === 'change') {
-        const calls = amounts && a && b ? this.calls(['万元', { helper: '增减额', args: [a, b] }]) : [];
+        // The pack's 变动额 when it has one (it prints the pack's number format), else 万元 of 增减额.
+        const calls = amounts && a && b ? this.calls(['变动额', a, b], ['万元', { helper: '增减额', args: [a, b] }]) : [];
         return { kind: amounts ? 'amount' : 'count', exact: delta.abs(), range: deltaRange, shown: amounts ? `${shownDelta}万元` : shownDelta, description: `${what},相差 ${amounts ? `${shownDelta}万元` : shownDelta}`, direction, calls };
       }
       const base = this.operand(other).abs();
@@ -228,7 +229,7 @@ export class Figures {
       const rate = delta.abs().div(base).times(HUNDRED);
       const range = ratioRange(deltaRange, absRange(other.interval));
       const shown = `${percent(rate)}%`;
-      return { kind: 'percent', exact: rate, ...(range ? { range } : {}), shown, description: `${what},变动率 ${shown}`, direction, calls: this.calls(['增减率', a, b]) };
+      return { kind: 'percent', exact: rate, ...(range ? { range } : {}), shown, description: `${what},变动率 ${shown}`, direction, calls: this.calls(['变动率', a, b], ['增减率', a, b]) };
     }
     if (spec.kind === 'share') {
       const part = this.fact(factExpr);
