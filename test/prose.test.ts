@@ -129,4 +129,10 @@ describe('wording', () => {
     expect(found.map(({ line }) => line)).toEqual(['prose/direction explanation.md:42:33', 'prose/residue explanation.md:42:31', 'prose/unpaired-quote explanation.md:42:41']);
     expect(found[1]!.m.reason).toContain('「增加持平」');
   });
+
+  it('a year before 年度 that is neither the report\'s nor the year before warns', () => {
+    const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2021年度机关运行经费支出8.29万元,比2022年度减少398.61万元,下降97.96%。');
+    const found = prose(vfile, dir).filter(({ m }) => m.fatal !== undefined && m.fatal !== null);
+    expect(found.map(({ line }) => line)).toEqual(['prose/year explanation.md:42:4']);
+  });
 });

@@ -150,7 +150,7 @@ export interface ProseVocabulary {
   /** Which texts of data blocks are prose: every text of these block kinds, and fields of these names. */
   texts?: { blocks?: string[]; fields?: string[] };
   /** Units after a number that make it a literal the checker resolves. */
-  units: { amount: Record<string, number>; percent: string[]; count: string[]; score: string[] };
+  units: { amount: Record<string, number>; percent: string[]; count: string[]; score: string[]; year?: string[] };
   /** Words that may stand between a name and its number ("在职人数:6人"). */
   filler?: string[];
   /** What a change or 持平 is measured against, from this phrase to the end of the paragraph. */

@@ -16,6 +16,8 @@ export type FigureSpec =
 export type Claim =
   /** A number (or a quoted word) and the figure it states; `word`: the direction word it comes with. */
   | { kind: 'literal'; token: Token; figure: FigureSpec | undefined; word?: { token: Token; direction: Direction; basis?: 'prior' | 'budget' }; part: number; sentence: number }
+  /** A year ("2022年度"), outside a reason. */
+  | { kind: 'year'; token: Token }
   /** A direction word standing alone: a change against 上年 or a comparison of two figures. */
   | { kind: 'word'; token: Token; direction: Direction; spec: { kind: 'change'; term: Term; basis: 'prior' | 'budget' } | { kind: 'versus'; term: Term; left: string; right: string } };
 
@@ -124,6 +126,10 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
         const aspect = entry(tokens[before(k).index], 'aspect');
         const owner = aspect ? withRole(aspect.role) : undefined;
         if (owner && aspect) claims.push({ kind: 'literal', token, figure: { kind: 'value', term: owner, role: aspect.role }, part, sentence });
+        continue;
+      }
+      if (token.unit.kind === 'year') {
+        if (!inReason) claims.push({ kind: 'year', token });
         continue;
       }
       const { figure, word } = resolveNumber(k);

@@ -146,11 +146,32 @@ function fixFor(input: ParagraphInput, token: Token, figure: Figure): { edit: Te
   return undefined;
 }
 
+/** A year typed before 年度 is the report's or the year before. */
+function year(input: ParagraphInput, token: Token): void {
+  const { span, folded, vocabulary, vfile } = input;
+  if (token.t !== 'num' || !/^\d{4}$/u.test(token.digits) || span.ignored.has('prose/year')) return;
+  const [current, prior] = vocabulary.years;
+  const n = Number(token.digits);
+  if (n === current || n === prior) return;
+  const [start, end] = sourceRange(folded, token.from, token.to);
+  diagnose(vfile, {
+    rule: 'prose/year',
+    severity: 'warning',
+    reason: `文中「${folded.chars.slice(token.from, token.to).join('')}」既不是报告年度 ${current},也不是上年度 ${prior};是否写错了年份?`,
+    file: span.file.path,
+    place: place(span, start, end),
+  });
+}
+
 /** Judges the claims of one paragraph. */
 export function judge(input: ParagraphInput): void {
   const { vfile, span, folded, claims, figures } = input;
   const unresolved = new Map<number, Token[]>();
   for (const claim of claims) {
+    if (claim.kind === 'year') {
+      year(input, claim.token);
+      continue;
+    }
     if (claim.kind === 'word') {
       if (claim.spec.kind === 'change') {
         const figure = figures.figure({ kind: 'change', term: claim.spec.term, basis: claim.spec.basis });

@@ -27,7 +27,7 @@ export type Entry =
   /** The cue of a list of names (主要包括): `list` indexes Vocabulary.lists. */
   | { kind: 'list'; list: number };
 
-export type UnitKind = 'amount' | 'percent' | 'count' | 'score';
+export type UnitKind = 'amount' | 'percent' | 'count' | 'score' | 'year';
 export interface Unit {
   kind: UnitKind;
   /** 元 per unit, for amounts. */
@@ -75,6 +75,8 @@ export interface Vocabulary {
   to: Set<string>;
   /** The first word of each direction, for messages. */
   wordOf: Partial<Record<Direction, string>>;
+  /** The report's year and the year before (a year typed must be one of them). */
+  years: [number, number];
   /** Garbled wording, matched in a pass of its own (a residue may also be a name: "支出收入" for 支出). */
   residue: Trie<true>;
   /** For each list of prose.yaml, its names (folded) → the figure each must not leave empty. */
@@ -197,13 +199,14 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
 
   const units = new Trie<Unit>();
   for (const [unit, scale] of Object.entries(prose.units.amount)) units.add(unit, { kind: 'amount', scale });
-  for (const kind of ['percent', 'count', 'score'] as const) for (const unit of prose.units[kind]) units.add(unit, { kind });
+  for (const kind of ['percent', 'count', 'score', 'year'] as const) for (const unit of prose.units[kind] ?? []) units.add(unit, { kind });
   return {
     words,
     units,
     texts: { blocks: new Set(prose.texts?.blocks ?? []), fields: new Set(prose.texts?.fields ?? []) },
     to: new Set((prose.phrases?.to ?? []).map(foldWord)),
     wordOf,
+    years: [report.frontMatter.year, report.frontMatter.year - 1],
     residue,
     lists,
   };
