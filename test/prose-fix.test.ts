@@ -56,7 +56,7 @@ describe('check --fix on the seed as published', () => {
 
   it('rewrites the typed numbers as helpers', () => {
     const text = read('explanation.md');
-    expect(text).toContain('比上年减少{{万元 (增减额 公开01.收入.本年收入合计 上年.收入.本年收入合计)}},下降{{增减率 公开01.收入.本年收入合计 上年.收入.本年收入合计}}');
+    expect(text).toContain('比上年减少{{变动额 公开01.收入.本年收入合计 上年.收入.本年收入合计}},下降{{变动率 公开01.收入.本年收入合计 上年.收入.本年收入合计}}');
     expect(text).toContain('完成年初预算的{{完成率 (精确 公开04.支出.本年支出合计.小计 预算执行.决算.支出总额) 预算执行.年初预算.支出总额}}');
     // A number that disagrees is left as it was typed (it is an error to correct, not to hide).
     expect(read('annex-1.md')).toContain('实有人数8人，在职人数:6人');

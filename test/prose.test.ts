@@ -42,7 +42,7 @@ describe('a rate at its own precision', () => {
     expect(found.filter(({ m }) => m.fatal !== undefined && m.fatal !== null)).toEqual([]);
     // Each typed number is resolved and agrees: an info offering the helper.
     expect(found.map(({ line }) => line)).toEqual(['info prose/typed-literal explanation.md:42:18', 'info prose/typed-literal explanation.md:42:32', 'info prose/typed-literal explanation.md:42:41']);
-    expect(found[2]!.m.reason).toContain('{{增减率 机关运行经费.决算数 上年.机关运行经费}}');
+    expect(found[2]!.m.reason).toContain('{{变动率 机关运行经费.决算数 上年.机关运行经费}}');
 
     // Spaces around numbers and full-width punctuation (as PDF text has them) read the same.
     const spaced = typed('机关运行经费支出情况说明', '本部门 2023 年度机关运行经费支出 185.41 万元，比上年增加 4.68 万元，增长 2.59％。', RUNNING_COST);

@@ -10,6 +10,7 @@ import type { Where } from '../../data/tree.js';
 import { evaluate, numberOf, parseExpr, segments, type Expr, type Fact } from '../../expr/index.js';
 import { buildContext } from '../../narrate/context.js';
 import { helpers } from '../../narrate/helpers.js';
+import { wordingOf } from '../../narrate/wording.js';
 import { percent, wan } from '../../narrate/phrases.js';
 import type { Interval } from '../interval.js';
 import type { FigureSpec } from './resolve.js';
@@ -22,7 +23,7 @@ export interface Call {
   args: (string | Call)[];
 }
 
-/** A call as it is written in prose: {{万元 (增减额 a b)}}. */
+/** A call as it is written in prose: {{万元 (精确 a b)}}. */
 export function callText(call: Call, top = true): string {
   const inner = [call.helper, ...call.args.map((a) => (typeof a === 'string' ? a : callText(a, false)))].join(' ');
   return top ? `{{${inner}}}` : `(${inner})`;
@@ -160,7 +161,8 @@ export class Figures {
 
   private makeHelpers(): { invoke(call: Call): unknown } {
     const context = buildContext(this.report, this.prior);
-    const table = helpers({ warn: () => undefined, names: this.report.template.manifest.narrative?.names ?? {}, basis: this.basis });
+    const manifest = this.report.template.manifest;
+    const table = helpers({ warn: () => undefined, names: manifest.narrative?.names ?? {}, basis: this.basis, wording: wordingOf(manifest, this.report.frontMatter.year) });
     const lookup = (path: string): unknown => {
       let at: unknown = context;
       for (const part of segments(path)) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
@@ -220,8 +222,7 @@ export class Figures {
       const a = this.argument(factExpr);
       const b = otherExpr ? this.argument(otherExpr) : undefined;
       if (spec.kind === 'change') {
-        // The pack's 变动额 when it has one (it prints the pack's number format), else 万元 of 增减额.
-        const calls = amounts && a && b ? this.calls(['变动额', a, b], ['万元', { helper: '增减额', args: [a, b] }]) : [];
+        const calls = amounts && a && b ? this.calls(['变动额', a, b]) : [];
         return { kind: amounts ? 'amount' : 'count', exact: delta.abs(), range: deltaRange, shown: amounts ? `${shownDelta}万元` : shownDelta, description: `${what},相差 ${amounts ? `${shownDelta}万元` : shownDelta}`, direction, calls };
       }
       const base = this.operand(other).abs();
@@ -229,7 +230,7 @@ export class Figures {
       const rate = delta.abs().div(base).times(HUNDRED);
       const range = ratioRange(deltaRange, absRange(other.interval));
       const shown = `${percent(rate)}%`;
-      return { kind: 'percent', exact: rate, ...(range ? { range } : {}), shown, description: `${what},变动率 ${shown}`, direction, calls: this.calls(['变动率', a, b], ['增减率', a, b]) };
+      return { kind: 'percent', exact: rate, ...(range ? { range } : {}), shown, description: `${what},变动率 ${shown}`, direction, calls: this.calls(['变动率', a, b]) };
     }
     if (spec.kind === 'share') {
       const part = this.fact(factExpr);

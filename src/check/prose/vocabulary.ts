@@ -175,7 +175,7 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
   for (const basis of ['prior', 'budget'] as const) for (const cue of prose.basis?.[basis] ?? []) add(cue, { kind: 'basis', basis });
   for (const kind of ['share', 'completion', 'to', 'reason'] as const) for (const cue of prose.phrases?.[kind] ?? []) add(cue, { kind });
   for (const cue of prose.filler ?? []) add(cue, { kind: 'filler' });
-  const narrativeWords = (template.manifest.narrative as { words?: Record<string, string | string[]> } | undefined)?.words ?? {};
+  const narrativeWords: Partial<Record<Direction, string | string[]>> = template.manifest.narrative?.words ?? {};
   const wordOf: Partial<Record<Direction, string>> = {};
   for (const word of DIRECTIONS) {
     for (const w of new Set([...list(narrativeWords[word]), ...(prose.words?.[word] ?? [])])) {
