@@ -97,6 +97,8 @@ export class Figures {
   private readonly rendered = new Map<string, string | undefined>();
   private helpers: { invoke(call: Call): unknown } | undefined;
   readonly basis: 'held' | 'displayed';
+  /** The pack's block of 上年 figures (narrative.priorBlock), as the narrative names it. */
+  private readonly priorBlock: string | undefined;
   /** narrative.prior read backwards: a figure's path → the narrative's 上年 path for it. */
   private readonly priorPath = new Map<string, string>();
 
@@ -105,10 +107,11 @@ export class Figures {
     private readonly prior: ReportData | undefined,
   ) {
     this.basis = report.template.manifest.narrative?.percentBasis ?? 'held';
+    this.priorBlock = report.template.manifest.narrative?.priorBlock;
     for (const [key, source] of Object.entries(report.template.manifest.narrative?.prior ?? {})) {
       const expr = this.expr(source);
       const k = expr && refKey(expr);
-      if (k) this.priorPath.set(k, `上年.${key}`);
+      if (k && this.priorBlock) this.priorPath.set(k, `${this.priorBlock}.${key}`);
     }
   }
 
@@ -217,7 +220,7 @@ export class Figures {
       const shownDelta = amounts ? wan(delta.abs()) : delta.abs().toString();
       const direction = new Decimal(shownDelta).isZero() ? 'flat' : delta.isPositive() ? 'up' : 'down';
       const deltaRange = absRange({ lo: current.interval.lo.minus(other.interval.hi), hi: current.interval.hi.minus(other.interval.lo) });
-      const against = spec.basis === 'prior' ? '上年' : '预算数';
+      const against = spec.basis === 'prior' ? (this.priorBlock ?? '上一年度') : '预算数';
       const what = `${term.label}: 本年 ${this.shown(current)},${against} ${this.shown(other)}`;
       const a = this.argument(factExpr);
       const b = otherExpr ? this.argument(otherExpr) : undefined;
