@@ -134,9 +134,10 @@ describe('wording', () => {
     expect(found[1]!.m.reason).toContain('「增加持平」');
   });
 
-  it('a year before 年度 that is neither the report\'s nor the year before warns', () => {
+  it('a year before 年度 that is neither the report\'s nor the year before is an error', () => {
     const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2021年度机关运行经费支出8.29万元,比2022年度减少398.61万元,下降97.96%。');
     const found = prose(vfile, dir).filter(({ m }) => m.fatal !== undefined && m.fatal !== null);
     expect(found.map(({ line }) => line)).toEqual(['prose/year explanation.md:42:4']);
+    expect(found[0]!.m.fatal).toBe(true);
   });
 });

@@ -146,7 +146,7 @@ function fixFor(input: ParagraphInput, token: Token, figure: Figure): { edit: Te
   return undefined;
 }
 
-/** A year typed before 年度 is the report's or the year before. */
+/** A year typed before 年度 is the report's or the year before (an error otherwise: a report is never partial here). */
 function year(input: ParagraphInput, token: Token): void {
   const { span, folded, vocabulary, vfile } = input;
   if (token.t !== 'num' || !/^\d{4}$/u.test(token.digits) || span.ignored.has('prose/year')) return;
@@ -156,7 +156,6 @@ function year(input: ParagraphInput, token: Token): void {
   const [start, end] = sourceRange(folded, token.from, token.to);
   diagnose(vfile, {
     rule: 'prose/year',
-    severity: 'warning',
     reason: `文中「${folded.chars.slice(token.from, token.to).join('')}」既不是报告年度 ${current},也不是上年度 ${prior};是否写错了年份?`,
     file: span.file.path,
     place: place(span, start, end),
