@@ -1,86 +1,105 @@
-// A report as a flat list of facts for comparing: every table cell (keyed by table, section, row
-// code or key, column — so rows align by code across years), and every value of the other blocks
-// (keyed by path; projects by name, indicators by 三级指标).
+// A report as a flat list of facts for comparing, read generically: every cell of every official
+// table through its definition (keyed by table, section, row code or key, column — so rows align
+// by code across years) and every leaf of every other data block's typed tree (keyed by its path;
+// a repeatable block by its name, an item of a list by its first text field when that is unique).
 import { Decimal } from 'decimal.js';
-import type { Amount } from '../amount/amount.js';
+import { WAN, type Amount, type Unit } from '../amount/amount.js';
+import { exact, group } from '../amount/format.js';
 import type { ReportData } from '../data/read.js';
 import type { DataNode, Where } from '../data/tree.js';
-import { indicatorRows } from '../perf/indicators.js';
-import { wan } from '../narrate/phrases.js';
+
+export type FactKind = 'amount' | 'count' | 'score' | 'text';
 
 export interface Fact {
   key: string;
-  /** Where it belongs, for people: 公开03 › 201 一般公共服务支出 › 基本支出. */
+  /** Where it belongs, for people: 公开03 201 一般公共服务支出 › 基本支出, 资产 › 非流动资产. */
   label: string;
+  /** The data block kind (a table's id for its cells). */
+  block: string;
+  /** Set for the cells of an official table. */
   table?: string;
   code?: string;
   name?: string;
-  /** The value (in 元 for amounts), or null; text values have `text`. */
+  kind: FactKind;
+  /** The value (in 元 for amounts), or null when empty or text. */
   value: Decimal | null;
+  /** The unit an amount was written in. */
+  unit?: Unit;
   text?: string;
-  amount: boolean;
   where?: Where;
 }
 
-function decimal(v: Amount | Decimal | null): Decimal | null {
-  if (v === null) return null;
-  return Decimal.isDecimal(v) ? (v as Decimal) : (v as Amount).yuan;
+function isAmount(v: Amount | Decimal | null): v is Amount {
+  return v !== null && !Decimal.isDecimal(v);
 }
 
-function leaves(node: DataNode, path: string[], out: Fact[], kind: string): void {
+/** The key of each item of a list: its first text field when every item has a distinct one. */
+function itemKeys(items: DataNode[]): string[] {
+  const names = items.map((item) => {
+    if (item.kind !== 'map') return undefined;
+    const first = [...item.entries.values()][0];
+    return first?.kind === 'text' && first.text.trim() ? first.text.trim() : undefined;
+  });
+  const distinct = names.every((n) => n !== undefined) && new Set(names).size === names.length;
+  return items.map((_, i) => (distinct ? names[i]! : String(i + 1)));
+}
+
+function leaves(node: DataNode, path: string[], block: string, out: Fact[]): void {
   if (node.kind === 'map') {
-    if (node.entries.has('指标')) {
-      for (const row of indicatorRows(node)) leaves(row.node, [...path, '指标', row.name], out, kind);
-      for (const [k, v] of node.entries) if (k !== '指标') leaves(v, [...path, k], out, kind);
-      return;
-    }
-    for (const [k, v] of node.entries) leaves(v, [...path, k], out, kind);
+    for (const [k, v] of node.entries) leaves(v, [...path, k], block, out);
     return;
   }
   if (node.kind === 'list') {
-    node.items.forEach((item, i) => leaves(item, [...path, String(i)], out, kind));
+    const keys = itemKeys(node.items);
+    node.items.forEach((item, i) => leaves(item, [...path, keys[i]!], block, out));
     return;
   }
   const key = path.join(' › ');
-  if (node.kind === 'amount') out.push({ key, label: key, value: node.value?.yuan ?? null, amount: true, where: node.where });
-  else if (node.kind === 'count' || node.kind === 'score') out.push({ key, label: key, value: node.value, amount: false, where: node.where });
-  else if (node.kind === 'text') out.push({ key, label: key, value: null, text: node.text.trim(), amount: false, where: node.where });
+  const base = { key, label: key, block, where: node.where };
+  if (node.kind === 'amount') out.push({ ...base, kind: 'amount', value: node.value?.yuan ?? null, ...(node.value ? { unit: node.value.unit } : {}) });
+  else if (node.kind === 'count' || node.kind === 'score') out.push({ ...base, kind: node.kind, value: node.value });
+  else out.push({ ...base, kind: 'text', value: null, text: node.text.replace(/\s+/gu, ' ').trim() });
 }
 
-/** Every fact of a report. */
+/** Every fact of a report, in print order. */
 export function factsOf(report: ReportData): Fact[] {
   const out: Fact[] = [];
-  for (const [id, table] of report.tables) {
+  for (const block of report.blocks) {
+    const table = report.tables.get(block.kind);
+    if (!table) {
+      leaves(block.root, [block.kind, ...(block.name ? [block.name] : [])], block.kind, out);
+      continue;
+    }
+    const id = block.kind;
+    const multi = table.def.sections.length > 1;
     for (const [sectionKey, section] of table.sections) {
-      const multi = table.def.sections.length > 1;
+      const single = section.def.columns.length === 1;
       for (const row of section.rows) {
         for (const [column, cell] of row.cells) {
-          const rowId = row.code ?? row.key;
-          const single = section.def.columns.length === 1;
+          const value = cell.value;
           out.push({
-            key: `${id}|${multi ? sectionKey : ''}|${rowId}|${column}`,
+            key: `${id}|${multi ? sectionKey : ''}|${row.code ?? row.key}|${column}`,
             label: `${id} ${multi ? `${sectionKey} › ` : ''}${row.key}${single ? '' : ` › ${column}`}`,
+            block: id,
             table: id,
             ...(row.code ? { code: row.code, name: row.label } : {}),
-            value: decimal(cell.value),
-            amount: !(cell.value && Decimal.isDecimal(cell.value)) && row.def?.type !== 'count',
+            kind: isAmount(value) || (value === null && row.def?.type !== 'count') ? 'amount' : 'count',
+            value: isAmount(value) ? value.yuan : value,
+            ...(isAmount(value) ? { unit: value.unit } : {}),
             ...(cell.where ? { where: cell.where } : {}),
           });
         }
       }
     }
   }
-  for (const block of report.blocks) {
-    if (report.tables.has(block.kind) || block.kind === '上年') continue;
-    leaves(block.root, [block.kind, ...(block.name ? [block.name] : [])], out, block.kind);
-  }
   return out;
 }
 
-/** A value as printed: 万元 to 2 decimals for amounts. */
+/** A value as written: amounts in 万元 (2 decimals at least) or, when written in 元, in 元; counts and scores as numbers. */
 export function shown(f: Fact | undefined): string {
   if (!f) return '';
   if (f.text !== undefined) return f.text;
   if (f.value === null) return '';
-  return f.amount ? wan(f.value) : f.value.toString();
+  if (f.kind !== 'amount') return exact(f.value);
+  return f.unit === '元' ? `${group(exact(f.value, 2))}元` : exact(f.value.div(WAN), 2);
 }
