@@ -110,8 +110,9 @@ export function jsonText(value: unknown, replacer?: (key: string, value: unknown
   return JSON.stringify(value, replacer as never, 2).replace(/##\[/gu, '#\\u0023[') + '\n';
 }
 
+/** GitHub's escaping of a command's message; `##[` is broken too, though a parsed command is never read again. */
 function escapeData(s: string): string {
-  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A').replace(/##\[/gu, `#${ZWSP}#[`);
 }
 
 function escapeProperty(s: string): string {

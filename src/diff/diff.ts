@@ -3,7 +3,7 @@
 // Δ and Δ%, root changes apart from the totals that follow them, rows added and removed, renamed
 // codes, the generated sentences paired by origin, other prose, and check results that change.
 import type { VFile } from 'vfile';
-import { factsOf } from './facts.js';
+import { factsOf, renamedBlocks, type RenamedBlock } from './facts.js';
 import { valueChanges, type ValueChange } from './values.js';
 import { sentenceChanges, type TextChange } from './sentences.js';
 import { codeChanges, type Recoded, type Renamed, type RowChange } from './rows.js';
@@ -11,6 +11,7 @@ import { codeChanges, type Recoded, type Renamed, type RowChange } from './rows.
 export type { ValueChange } from './values.js';
 export type { TextChange } from './sentences.js';
 export type { Recoded, Renamed, RowChange } from './rows.js';
+export type { RenamedBlock } from './facts.js';
 /** A changed value (the name the first diff used). */
 export type CellChange = ValueChange;
 
@@ -41,6 +42,8 @@ export interface ReportDiff {
   rows: RowChange[];
   renamed: Renamed[];
   recoded: Recoded[];
+  /** Repeatable blocks (a 项目绩效…) whose name changed: their values are compared under the new name. */
+  renamedBlocks: RenamedBlock[];
   /** Changed values of every other data block. */
   values: ValueChange[];
   narrative: TextChange[];
@@ -76,8 +79,8 @@ function checks(vfile: VFile): Map<string, CheckChange> {
 export function diffReports(before: VFile, after: VFile, options: DiffOptions = {}): ReportDiff {
   const oldSide = side(before);
   const newSide = side(after);
-  const a = before.data.report ? factsOf(before.data.report) : [];
   const b = after.data.report ? factsOf(after.data.report) : [];
+  const { renamed, before: a } = renamedBlocks(before.data.report ? factsOf(before.data.report) : [], b);
   // A partial data file holds a few figures of its year: what it does not write is unknown, not empty.
   const changes = valueChanges(a, b).filter((c) => !(c.op === 'added' && oldSide.partial) && !(c.op === 'removed' && newSide.partial));
   const cells = changes.filter((c) => c.table !== undefined);
@@ -102,6 +105,7 @@ export function diffReports(before: VFile, after: VFile, options: DiffOptions = 
     ...(note ? { note } : {}),
     cells,
     ...coded,
+    renamedBlocks: renamed,
     values,
     // A partial data file has no text: its sentences are unknown, not removed.
     ...(oldSide.partial || newSide.partial ? { narrative: [], prose: [] } : sentenceChanges(before, after)),

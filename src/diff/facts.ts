@@ -16,6 +16,8 @@ export interface Fact {
   label: string;
   /** The data block kind (a table's id for its cells). */
   block: string;
+  /** The name of a repeatable block (项目绩效 by its 项目名称): its facts' keys start with `kind › name`. */
+  blockName?: string;
   /** Set for the cells of an official table. */
   table?: string;
   code?: string;
@@ -44,7 +46,7 @@ function itemKeys(items: DataNode[]): string[] {
   return items.map((_, i) => (distinct ? names[i]! : String(i + 1)));
 }
 
-function leaves(node: DataNode, path: string[], block: string, out: Fact[]): void {
+function leaves(node: DataNode, path: string[], block: { kind: string; name?: string }, out: Fact[]): void {
   if (node.kind === 'map') {
     for (const [k, v] of node.entries) leaves(v, [...path, k], block, out);
     return;
@@ -55,7 +57,7 @@ function leaves(node: DataNode, path: string[], block: string, out: Fact[]): voi
     return;
   }
   const key = path.join(' › ');
-  const base = { key, label: key, block, where: node.where };
+  const base = { key, label: key, block: block.kind, ...(block.name ? { blockName: block.name } : {}), where: node.where };
   if (node.kind === 'amount') out.push({ ...base, kind: 'amount', value: node.value?.yuan ?? null, ...(node.value ? { unit: node.value.unit } : {}) });
   else if (node.kind === 'count' || node.kind === 'score') out.push({ ...base, kind: node.kind, value: node.value });
   else out.push({ ...base, kind: 'text', value: null, text: node.text.replace(/\s+/gu, ' ').trim() });
@@ -67,7 +69,7 @@ export function factsOf(report: ReportData): Fact[] {
   for (const block of report.blocks) {
     const table = report.tables.get(block.kind);
     if (!table) {
-      leaves(block.root, [block.kind, ...(block.name ? [block.name] : [])], block.kind, out);
+      leaves(block.root, [block.kind, ...(block.name ? [block.name] : [])], block, out);
       continue;
     }
     const id = block.kind;
@@ -102,4 +104,51 @@ export function shown(f: Fact | undefined): string {
   if (f.value === null) return '';
   if (f.kind !== 'amount') return exact(f.value);
   return f.unit === '元' ? `${group(exact(f.value, 2))}元` : exact(f.value.div(WAN), 2);
+}
+
+export interface RenamedBlock {
+  kind: string;
+  oldName: string;
+  newName: string;
+}
+
+/** The facts of the repeatable blocks, by `kind › name`. */
+function named(facts: Fact[]): Map<string, Fact[]> {
+  const out = new Map<string, Fact[]>();
+  for (const f of facts) if (f.blockName !== undefined) out.set(`${f.block} › ${f.blockName}`, [...(out.get(`${f.block} › ${f.blockName}`) ?? []), f]);
+  return out;
+}
+
+/**
+ * A repeatable block whose name changed: a block of the old report missing from the new one and a
+ * new one of the same kind that holds at least half of its values unchanged. Returns the renames
+ * and the old facts keyed as the new block's, so its values compare one by one.
+ */
+export function renamedBlocks(before: Fact[], after: Fact[]): { renamed: RenamedBlock[]; before: Fact[] } {
+  const a = named(before);
+  const b = named(after);
+  const gone = [...a.keys()].filter((k) => !b.has(k));
+  const added = [...b.keys()].filter((k) => !a.has(k));
+  const renamed: RenamedBlock[] = [];
+  const remap = new Map<string, string>();
+  for (const old of gone) {
+    const facts = a.get(old)!;
+    const values = new Map(facts.map((f) => [f.key.slice(old.length), shown(f)]));
+    let best: { key: string; same: number } | undefined;
+    for (const candidate of added) {
+      if (remap.has(candidate) || b.get(candidate)![0]!.block !== facts[0]!.block) continue;
+      const same = b.get(candidate)!.filter((f) => values.get(f.key.slice(candidate.length)) === shown(f)).length;
+      if (!best || same > best.same) best = { key: candidate, same };
+    }
+    if (!best || best.same * 2 < facts.length) continue;
+    remap.set(best.key, old);
+    renamed.push({ kind: facts[0]!.block, oldName: facts[0]!.blockName!, newName: b.get(best.key)![0]!.blockName! });
+  }
+  const prefixes = new Map([...remap].map(([now, old]) => [old, now]));
+  const moved = before.map((f) => {
+    const old = f.blockName !== undefined ? `${f.block} › ${f.blockName}` : undefined;
+    const now = old ? prefixes.get(old) : undefined;
+    return now ? { ...f, key: now + f.key.slice(old!.length), label: now + f.label.slice(old!.length) } : f;
+  });
+  return { renamed, before: moved };
 }

@@ -100,8 +100,9 @@ export function sectionsOf(d: ReportDiff): ReportSections {
     ...d.rows.map((r) => `${r.table} ${r.op === 'added' ? '新增' : '删除'}科目 ${r.code} ${r.name}`),
     ...d.renamed.map((r) => `${r.table} 科目 ${r.code} 改名: ${r.oldName} → ${r.newName}`),
     ...d.recoded.map((r) => `${r.table}「${r.name}」改编码: ${r.oldCode} → ${r.newCode}`),
+    ...d.renamedBlocks.map((r) => `${r.kind}「${r.oldName}」改名为「${r.newName}」`),
   ];
-  if (codes.length) sections.push({ title: '科目', summary: `${codes.length} 处科目增删或改名`, items: codes.map((text) => ({ text })) });
+  if (codes.length) sections.push({ title: '科目与名称', summary: `${codes.length} 处科目增删、改名或改编码`, items: codes.map((text) => ({ text })) });
   const cellRoots = d.cells.filter((c) => !c.follows?.length).length;
   if (d.cells.length) sections.push({ title: '表格', summary: `${d.cells.length} 个单元格变化(${countsText(cellRoots, d.cells.length - cellRoots)})`, columns, items: grouped(d.cells, follow) });
   const numbers = d.values.filter((c) => c.kind !== 'text');
