@@ -21,9 +21,9 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/print/**'],
+    ignores: ['src/cli/**', 'src/print/**', 'src/orchestrate/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process', 'puppeteer*'], message: 'Only cli/ and print/ touch the file system or the browser.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process', 'puppeteer*'], message: 'Only cli/, print/ and orchestrate/ touch the file system or the browser.' }] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core is deterministic: dates come from the report or SOURCE_DATE_EPOCH.' }],
     },
   },

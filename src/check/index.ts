@@ -1,18 +1,21 @@
-// The check stage: every rule of the report's template over the typed report — the rules its
-// table definitions imply, its rules.yaml, and the 绩效 rules.
+// The check stage: every rule of the report's template over the typed report — the relations its
+// table definitions, its rules.yaml and the 绩效 tables imply, collected first as data
+// (vfile.data.relations) and then evaluated; then the 绩效, prose and TODO rules.
 import type { VFile } from 'vfile';
 import type { ReportData } from '../data/read.js';
 import type { ParsedFile } from '../parse/markdown.js';
 import { runProseRules } from './prose.js';
 import { runTodoRule } from './todo.js';
-import { runTableRules } from './table-rules.js';
-import { runTemplateRule } from './template-rules.js';
-import { runPerformanceRules } from './perf.js';
+import { tableRelations } from './table-rules.js';
+import { templateRelations } from './template-rules.js';
+import { performanceRelations, runPerformanceRules } from './perf.js';
+import { evaluateRelation } from './relations.js';
 
 /** Runs every rule of the report's template. */
 export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): void {
-  runTableRules(vfile, report);
-  for (const rule of report.template.rules) runTemplateRule(vfile, report, rule);
+  const relations = [...tableRelations(vfile, report), ...templateRelations(vfile, report), ...performanceRelations(report)];
+  vfile.data.relations = relations;
+  for (const relation of relations) evaluateRelation(vfile, relation);
   runPerformanceRules(vfile, report);
   runProseRules(vfile, report, files);
   runTodoRule(vfile, report, files);

@@ -8,9 +8,11 @@ import { exact } from '../amount/format.js';
 import { diagnose } from '../diagnostics/message.js';
 import type { Block, ReportData } from '../data/read.js';
 import { child, textOf, type DataNode, type Where } from '../data/tree.js';
-import { indicators } from './refs.js';
-import { halfWidth, intersects, intervalOf, type Interval } from './interval.js';
-import { checkEqual, checkSum, type RuleMeta } from './relations.js';
+import { factOf } from '../expr/fact.js';
+import { keyOf } from '../expr/path.js';
+import { indicators } from '../expr/resolve.js';
+import { halfWidth, intersects, intervalOf, type Interval } from '../expr/interval.js';
+import type { Part, Relation } from './relations.js';
 import { meets, moneyUnit, normalizeIndicatorText, parseActual, parseTarget } from '../perf/indicator.js';
 import { indicatorRows, type IndicatorRow } from '../perf/indicators.js';
 
@@ -109,14 +111,13 @@ function scoreAgainstTarget(vfile: VFile, block: Block): void {
   }
 }
 
-/** Cost indicators of a project: their actual values add up to its 执行数; their targets fit its budget. */
-function costs(vfile: VFile, block: Block): void {
+/** The money cost indicators of a project, when every cost indicator is in money. */
+function costRows(block: Block) {
   const fund = child(block.root, '资金');
   const spent = child(fund, '执行数');
-  const budget = child(fund, '全年预算数');
   const rows = indicatorRows(block.root).filter((r) => r.level1.includes('成本'));
-  if (!rows.length || spent?.kind !== 'amount') return;
-  const parts = [];
+  if (!rows.length || spent?.kind !== 'amount') return undefined;
+  const parts: Part[] = [];
   let fixedTargets = new Decimal(0);
   const targetRows: IndicatorRow[] = [];
   for (const row of rows) {
@@ -124,17 +125,35 @@ function costs(vfile: VFile, block: Block): void {
     const size = target ? moneyUnit(target.unit) : undefined;
     const actualNode = child(row.node, '实际完成值');
     const actual = parseActual(textOf(actualNode));
-    if (!target || !size || !actual) return; // a cost indicator not in money: nothing to add up
+    if (!target || !size || !actual) return undefined; // a cost indicator not in money: nothing to add up
     const decimals = actual.value.decimalPlaces();
     const amount = makeAmount(actual.value, size.eq(WAN) ? '万元' : '元', decimals, textOf(actualNode) ?? '');
-    parts.push({ fact: { value: amount, where: actualNode?.where, fallback: block.root.where, label: `「${row.name}」实际完成值`, kind: 'amount' as const }, weight: new Decimal(1) });
+    const key = keyOf([block.kind, ...(block.name ? [block.name] : []), '指标', row.name, '实际完成值']);
+    parts.push({ fact: factOf(amount, { where: actualNode?.where, fallback: block.root.where, label: `「${row.name}」实际完成值`, kind: 'amount', key }), weight: new Decimal(1) });
     if (target.op === '=') {
       fixedTargets = fixedTargets.plus(target.value.times(size));
       targetRows.push(row);
     }
   }
-  const meta: RuleMeta = { id: 'perf/cost-actual', description: `${nameOf(block)} 成本指标实际完成值之和应等于执行数`, severity: 'error' };
-  checkSum(vfile, meta, { value: spent.value, where: spent.where, fallback: block.root.where, label: `${nameOf(block)} 执行数`, kind: 'amount' }, parts);
+  return { spent, parts, fixedTargets, targetRows };
+}
+
+/** Cost indicators of a project: their actual values add up to its 执行数. */
+function costRelation(block: Block): Relation | undefined {
+  const found = costRows(block);
+  if (!found) return undefined;
+  const { spent } = found;
+  const key = keyOf([block.kind, ...(block.name ? [block.name] : []), '资金', '执行数']);
+  const total = factOf(spent.kind === 'amount' ? spent.value : null, { where: spent.where, fallback: block.root.where, label: `${nameOf(block)} 执行数`, kind: 'amount', key });
+  return { rule: 'perf/cost-actual', kind: 'sum', severity: 'error', description: `${nameOf(block)} 成本指标实际完成值之和应等于执行数`, total, parts: found.parts };
+}
+
+/** The targets of a project's cost indicators fit its budget (核实性). */
+function costTargets(vfile: VFile, block: Block): void {
+  const found = costRows(block);
+  if (!found) return;
+  const { fixedTargets, targetRows } = found;
+  const budget = child(child(block.root, '资金'), '全年预算数');
   const budgetValue = amountOf(budget);
   if (budgetValue && targetRows.length) {
     const b: Interval = intervalOf(budgetValue);
@@ -243,34 +262,50 @@ function evaluationCopy(vfile: VFile, report: ReportData, block: Block): void {
 }
 
 /** A 部门整体 table that writes its 全年预算数 / 执行数 writes the 附件1 totals. */
-function wholeFunds(vfile: VFile, report: ReportData, block: Block): void {
+function wholeFunds(report: ReportData, block: Block): Relation[] {
+  const out: Relation[] = [];
   const fund = child(block.root, '资金');
   for (const key of ['全年预算数', '执行数']) {
     const written = child(fund, key);
-    const derived = report.derived.get(`部门整体绩效.资金.${key}`);
+    const path = ['部门整体绩效', '资金', key];
+    const derived = report.derived.get(path.join('.'));
     if (written?.kind !== 'amount' || !derived?.value) continue;
-    checkEqual(
-      vfile,
-      { id: 'perf/whole-funds', description: `部门整体支出绩效自评表的${key}应等于附件1 的${key === '执行数' ? '决算' : '全年预算'}支出总额`, severity: 'error' },
-      { value: written.value, where: written.where, fallback: block.root.where, label: `部门整体绩效 › 资金 › ${key}`, kind: 'amount' },
-      { value: derived.value as Amount, where: undefined, fallback: block.root.where, label: `预算执行 ${key === '执行数' ? '决算' : '全年预算'}支出总额`, kind: 'amount' },
-    );
+    const stage = key === '执行数' ? '决算' : '全年预算';
+    out.push({
+      rule: 'perf/whole-funds',
+      kind: 'equal',
+      severity: 'error',
+      description: `部门整体支出绩效自评表的${key}应等于附件1 的${stage}支出总额`,
+      total: factOf(written.value, { where: written.where, fallback: block.root.where, label: `部门整体绩效 › 资金 › ${key}`, kind: 'amount', key: keyOf(path) }),
+      parts: [{ fact: factOf(derived.value as Amount, { where: undefined, fallback: block.root.where, label: `预算执行 ${stage}支出总额`, kind: 'amount', key: keyOf(['预算执行', stage, '支出总额']), derived: true }), weight: new Decimal(1) }],
+    });
   }
+  return out;
 }
 
-/** Runs every 绩效 rule. */
+/** The relations of the 绩效 tables (evaluated with every other relation). */
+export function performanceRelations(report: ReportData): Relation[] {
+  const out: Relation[] = [];
+  for (const block of report.byKind.get('项目绩效') ?? []) {
+    const cost = costRelation(block);
+    if (cost) out.push(cost);
+  }
+  for (const block of report.byKind.get('部门整体绩效') ?? []) out.push(...wholeFunds(report, block));
+  return out;
+}
+
+/** Runs every 绩效 rule that is not a relation. */
 export function runPerformanceRules(vfile: VFile, report: ReportData): void {
   const weight = new Decimal(report.template.manifest.performance?.executionWeight ?? 10);
   for (const block of report.byKind.get('项目绩效') ?? []) {
     scores(vfile, block, weight);
     scoreAgainstTarget(vfile, block);
-    costs(vfile, block);
+    costTargets(vfile, block);
     executionRate(vfile, block);
   }
   for (const block of report.byKind.get('部门整体绩效') ?? []) {
     scores(vfile, block, weight);
     scoreAgainstTarget(vfile, block);
-    wholeFunds(vfile, report, block);
   }
   for (const block of report.byKind.get('部门评价') ?? []) {
     evaluationCopy(vfile, report, block);

@@ -1,12 +1,13 @@
-// The three relations every number rule reduces to — sum, equal, ≤ — evaluated on intervals of
-// exact Decimals (尾数 done right), and the diagnostic each failure (or inexact success) gives.
+// The three relations every number rule reduces to — sum, equal, ≤ — as data (vfile.data.relations:
+// what `check`, `diff` and `--explain` read), and their evaluation on intervals of exact Decimals
+// (尾数 done right), with the diagnostic each failure (or inexact success) gives.
 import { Decimal } from 'decimal.js';
 import type { VFile } from 'vfile';
-import { WAN, type Amount } from '../amount/amount.js';
+import { WAN } from '../amount/amount.js';
 import { exact } from '../amount/format.js';
 import { diagnose, type Related, type Severity } from '../diagnostics/message.js';
-import type { Fact } from './refs.js';
-import { add, halfWidth, intersects, intervalOf, isPoint, midpoint, scale, ZERO_INTERVAL, type Interval } from './interval.js';
+import { fileOfFact, placeOfFact, type Fact } from '../expr/fact.js';
+import { add, halfWidth, intersects, isPoint, midpoint, scale, ZERO_INTERVAL, type Interval } from '../expr/interval.js';
 
 export interface RuleMeta {
   id: string;
@@ -17,6 +18,45 @@ export interface RuleMeta {
 export interface Part {
   fact: Fact;
   weight: Decimal;
+}
+
+interface RelationBase {
+  /** The rule id: balance/row-sum, hierarchy/sum, cross/01-03-class… */
+  rule: string;
+  severity: Exclude<Severity, 'info'>;
+  /** What the rule says, in Chinese (the start of its message). */
+  description: string;
+}
+
+/**
+ * One relation the checker evaluates. `sum`: total = Σ weight·part (within 尾数 intervals);
+ * `equal`: the same figure in two places, total = parts[0] (exactly, at the same precision);
+ * `le`: Σ left ≤ Σ right. Every fact carries its stable key (fact.key) and place.
+ */
+export type Relation =
+  | (RelationBase & { kind: 'sum'; total: Fact; parts: Part[]; totalLabel?: string })
+  | (RelationBase & { kind: 'equal'; total: Fact; parts: [Part] })
+  | (RelationBase & { kind: 'le'; left: Fact[]; right: Fact[] });
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Every relation of the report's rules, in the order they are evaluated. */
+    relations: Relation[];
+  }
+}
+
+/** The facts of a relation, each once, with the weight it has on the side of the total (le: left +1, right −1). */
+export function factsOfRelation(r: Relation): Part[] {
+  if (r.kind === 'le') return [...r.left.map((fact) => ({ fact, weight: ONE })), ...r.right.map((fact) => ({ fact, weight: ONE.neg() }))];
+  return [{ fact: r.total, weight: ONE }, ...r.parts.map((p) => ({ fact: p.fact, weight: p.weight.neg() }))];
+}
+
+/** Evaluates one relation: a diagnostic when it fails, an info when it holds only within 尾数. */
+export function evaluateRelation(vfile: VFile, r: Relation): boolean {
+  const meta: RuleMeta = { id: r.rule, description: r.description, severity: r.severity };
+  if (r.kind === 'sum') return checkSum(vfile, meta, r.total, r.parts, r.totalLabel);
+  if (r.kind === 'equal') return checkEqual(vfile, meta, r.total, r.parts[0].fact);
+  return checkLessOrEqual(vfile, meta, r.left, r.right);
 }
 
 const ONE = new Decimal(1);
@@ -34,13 +74,8 @@ function showInterval(i: Interval, amount: boolean): string {
   return show(midpoint(i), amount);
 }
 
-function place(f: Fact) {
-  return f.where?.place ?? f.fallback?.keyPlace ?? f.fallback?.place;
-}
-
-function fileOf(f: Fact): string {
-  return (f.where ?? f.fallback)?.file.path ?? '';
-}
+const place = placeOfFact;
+const fileOf = fileOfFact;
 
 /** The places of the non-empty facts (an empty addend says nothing a reviewer needs to see). */
 function related(facts: Fact[], label = '组成项'): Related[] {
@@ -62,8 +97,8 @@ const unitWord = (amount: boolean) => (amount ? '万元' : '');
 /** total = Σ weight·part, within the 尾数 intervals; inexact but consistent sums are infos. */
 export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[], totalLabel = total.label): boolean {
   if (unreadable(total, ...parts.map((p) => p.fact))) return true;
-  const t = intervalOf(total.value as Amount | Decimal | null);
-  const s = parts.reduce((acc, p) => add(acc, scale(intervalOf(p.fact.value as Amount | Decimal | null), p.weight)), ZERO_INTERVAL);
+  const t = total.interval;
+  const s = parts.reduce((acc, p) => add(acc, scale(p.fact.interval, p.weight)), ZERO_INTERVAL);
   const amount = isAmountFact(total);
   const consistent = intersects(t, s);
   const difference = midpoint(t).minus(midpoint(s));
@@ -95,8 +130,8 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
 /** The same figure in two places: equal exactly at the same precision, overlapping otherwise. */
 export function checkEqual(vfile: VFile, meta: RuleMeta, left: Fact, right: Fact): boolean {
   if (unreadable(left, right)) return true;
-  const l = intervalOf(left.value as Amount | Decimal | null);
-  const r = intervalOf(right.value as Amount | Decimal | null);
+  const l = left.interval;
+  const r = right.interval;
   const amount = isAmountFact(left) || isAmountFact(right);
   const samePrecision = halfWidth(l).eq(halfWidth(r));
   const ok = samePrecision ? midpoint(l).eq(midpoint(r)) : intersects(l, r);
@@ -124,7 +159,7 @@ export function checkEqual(vfile: VFile, meta: RuleMeta, left: Fact, right: Fact
 /** Σ left ≤ Σ right: fails only when even the smallest left exceeds the largest right. */
 export function checkLessOrEqual(vfile: VFile, meta: RuleMeta, left: Fact[], right: Fact[]): boolean {
   if (unreadable(...left, ...right)) return true;
-  const sum = (facts: Fact[]) => facts.reduce((acc, f) => add(acc, intervalOf(f.value as Amount | Decimal | null)), ZERO_INTERVAL);
+  const sum = (facts: Fact[]) => facts.reduce((acc, f) => add(acc, f.interval), ZERO_INTERVAL);
   const l = sum(left);
   const r = sum(right);
   if (l.lo.lte(r.hi)) return true;

@@ -1,27 +1,30 @@
-// The rules one table's definition implies: each row's column sums, each column's row sums,
-// 其中 rows, and — from the codes alone — the 类 = Σ款 = Σ项 hierarchy and its missing parents.
+// The rules one table's definition implies, collected as relations: each row's column sums, each
+// column's row sums, 其中 rows, and — from the codes alone — the 类 = Σ款 = Σ项 hierarchy; its
+// missing parents and negative amounts are reported as found.
 import { Decimal } from 'decimal.js';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
 import type { RowData, SectionData, TableData } from '../data/tables.js';
-import { findRow, type Fact } from './refs.js';
-import { checkLessOrEqual, checkSum, type RuleMeta } from './relations.js';
+import { factOf, type Fact } from '../expr/fact.js';
+import { keyOf } from '../expr/path.js';
+import { findRow } from '../expr/resolve.js';
+import type { Relation } from './relations.js';
 
 const ONE = new Decimal(1);
 
-function fact(table: TableData, section: SectionData, row: RowData | undefined, column: string, fallbackRow?: RowData): Fact {
+function fact(table: TableData, section: SectionData, row: RowData | undefined, column: string, fallbackRow?: RowData, rowName?: string): Fact {
   const multi = table.def.sections.length > 1;
   const single = section.def.columns.length === 1;
   const cell = row?.cells.get(column);
   const label = `${table.def.id} ${multi ? `${section.def.key} › ` : ''}${row?.key ?? '?'}${single ? '' : ` › ${column}`}`;
-  return {
-    value: cell?.value ?? null,
+  return factOf(cell?.value ?? null, {
     where: cell?.where,
     fallback: row?.where ?? fallbackRow?.where,
     label,
     kind: cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount',
-  };
+    key: keyOf([table.def.id, section.def.key, row?.code ?? row?.key ?? rowName ?? '?', column]),
+  });
 }
 
 function notApplicable(row: RowData, column: string): boolean {
@@ -29,38 +32,39 @@ function notApplicable(row: RowData, column: string): boolean {
 }
 
 /** Row and column sums and 其中 rows of the definition. */
-function definedSums(vfile: VFile, table: TableData, section: SectionData): void {
+function definedSums(out: Relation[], table: TableData, section: SectionData): void {
   for (const column of section.def.columns) {
     if (!column.sum) continue;
-    const meta: RuleMeta = { id: 'balance/column-sum', description: `${table.def.id} 每行「${column.key}」应等于 ${column.sum.join(' + ')}`, severity: 'error' };
+    const description = `${table.def.id} 每行「${column.key}」应等于 ${column.sum.join(' + ')}`;
     for (const row of section.rows) {
       if (notApplicable(row, column.key)) continue;
-      checkSum(vfile, meta, fact(table, section, row, column.key), column.sum.map((c) => ({ fact: fact(table, section, row, c), weight: ONE })));
+      const parts = column.sum.map((c) => ({ fact: fact(table, section, row, c), weight: ONE }));
+      out.push({ rule: 'balance/column-sum', kind: 'sum', severity: 'error', description, total: fact(table, section, row, column.key), parts });
     }
   }
   for (const row of section.rows) {
     const def = row.def;
     if (def?.sum) {
-      const meta: RuleMeta = { id: 'balance/row-sum', description: `${table.def.id}「${row.key}」应等于各组成行之和`, severity: 'error' };
+      const description = `${table.def.id}「${row.key}」应等于各组成行之和`;
       for (const column of section.def.columns) {
         if (notApplicable(row, column.key)) continue;
-        const parts = def.sum.map((key) => ({ fact: fact(table, section, findRow(section, key), column.key, row), weight: ONE }));
-        checkSum(vfile, meta, fact(table, section, row, column.key), parts);
+        const parts = def.sum.map((key) => ({ fact: fact(table, section, findRow(section, key), column.key, row, key), weight: ONE }));
+        out.push({ rule: 'balance/row-sum', kind: 'sum', severity: 'error', description, total: fact(table, section, row, column.key), parts });
       }
     }
     if (def?.within) {
       const outer = findRow(section, def.within);
-      const meta: RuleMeta = { id: 'balance/within', description: `${table.def.id}「${row.key}」是「${def.within}」的其中数`, severity: 'error' };
+      const description = `${table.def.id}「${row.key}」是「${def.within}」的其中数`;
       for (const column of section.def.columns) {
         if (notApplicable(row, column.key)) continue;
-        checkLessOrEqual(vfile, meta, [fact(table, section, row, column.key)], [fact(table, section, outer, column.key, row)]);
+        out.push({ rule: 'balance/within', kind: 'le', severity: 'error', description, left: [fact(table, section, row, column.key)], right: [fact(table, section, outer, column.key, row, def.within)] });
       }
     }
   }
 }
 
 /** The 类/款/项 hierarchy, derived from the codes of a classified section's rows. */
-function hierarchy(vfile: VFile, table: TableData, section: SectionData): void {
+function hierarchy(vfile: VFile, out: Relation[], table: TableData, section: SectionData): void {
   const classification = section.classification;
   if (!classification) return;
   const digits = classification.digits;
@@ -96,11 +100,11 @@ function hierarchy(vfile: VFile, table: TableData, section: SectionData): void {
     if (total && top.length) groups.push([total, top, `${table.def.id} ${section.def.total.key}应等于各${classification.levels[0] ?? ''}之和`]);
   }
   for (const [parent, children, description] of groups) {
-    const meta: RuleMeta = { id: 'hierarchy/sum', description, severity: 'error' };
     for (const column of section.def.columns) {
       // A fixed row that already declares its sum is checked by definedSums.
       if (parent?.def?.sum) continue;
-      checkSum(vfile, meta, fact(table, section, parent, column.key), children.map((c) => ({ fact: fact(table, section, c, column.key), weight: ONE })));
+      const parts = children.map((c) => ({ fact: fact(table, section, c, column.key), weight: ONE }));
+      out.push({ rule: 'hierarchy/sum', kind: 'sum', severity: 'error', description, total: fact(table, section, parent, column.key), parts });
     }
   }
 }
@@ -123,13 +127,15 @@ function negatives(vfile: VFile, table: TableData, section: SectionData): void {
   }
 }
 
-/** Runs every rule the table definitions imply. */
-export function runTableRules(vfile: VFile, report: ReportData): void {
+/** The relations the table definitions imply (missing parents and negatives are reported here). */
+export function tableRelations(vfile: VFile, report: ReportData): Relation[] {
+  const out: Relation[] = [];
   for (const table of report.tables.values()) {
     for (const section of table.sections.values()) {
-      definedSums(vfile, table, section);
-      hierarchy(vfile, table, section);
+      definedSums(out, table, section);
+      hierarchy(vfile, out, table, section);
       negatives(vfile, table, section);
     }
   }
+  return out;
 }

@@ -1,12 +1,12 @@
 // `juesuan check`: compiles each report as far as the checker and prints the diagnostics.
-import { relative } from 'node:path';
 import { styleText } from 'node:util';
 import type { VFile } from 'vfile';
 import { compileReport } from '../compile.js';
 import { countBySeverity } from '../diagnostics/message.js';
 import { formatGithub, formatHuman, formatJson, type Colors } from '../diagnostics/format.js';
-import { createWorkspace, type Workspace } from '../workspace.js';
-import { findReports, loadSchemas, loadTemplates, priorReportDir, readReport, templatesFor } from './load.js';
+import { findReports, priorReportDir, readReport, workspaceFor } from './load.js';
+
+export { workspaceFor };
 
 export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报告的文件夹>... [选项]
 
@@ -36,13 +36,6 @@ export const COLORS: Colors = {
   severity: (s, t) => styleText(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', t),
   dim: (t) => styleText('dim', t),
 };
-
-/** Builds a workspace for the given report folders (their templates, juesuan's schemas). */
-export function workspaceFor(reportDirs: string[]): Workspace {
-  const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
-  const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
-  return createWorkspace(loadSchemas(), templates);
-}
 
 /** Compiles every report named on the command line (with the previous year's, when present). */
 export function compilePaths(paths: string[]): VFile[] {

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportSource } from '../parse/report.js';
 import type { TemplateSource } from '../template/load.js';
+import { createWorkspace, type Workspace } from '../workspace.js';
 
 /** The juesuan package root (holding schemas/ and templates/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -105,4 +106,11 @@ export function priorReportDir(dir: string): string | undefined {
   if (!year) return undefined;
   const prior = join(dirname(clean), String(Number(year[1]) - 1));
   return existsSync(join(prior, 'index.md')) ? prior.split(sep).join('/') : undefined;
+}
+
+/** Builds a workspace for the given report folders (their templates, juesuan's schemas). */
+export function workspaceFor(reportDirs: string[]): Workspace {
+  const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
+  const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
+  return createWorkspace(loadSchemas(), templates);
 }

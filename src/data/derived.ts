@@ -6,6 +6,7 @@ import { sumAmounts, type Amount } from '../amount/amount.js';
 import { executionRate, gradeOf, totalScore } from '../perf/indicators.js';
 import type { ReportData } from './read.js';
 import { child, type DataNode } from './tree.js';
+import { pathOf } from '../expr/path.js';
 
 export interface DerivedValue {
   value: Amount | Decimal | null;
@@ -13,14 +14,7 @@ export interface DerivedValue {
   kind: 'amount' | 'count' | 'score' | 'text';
 }
 
-/** Quotes a path segment as Handlebars and the rules do. */
-export function quoteSegment(segment: string): string {
-  return /^[^.[\]\s]+$/u.test(segment) ? segment : `[${segment}]`;
-}
-
-export function pathOf(segments: string[]): string {
-  return segments.map(quoteSegment).join('.');
-}
+export { pathOf, quoteSegment } from '../expr/path.js';
 
 function amountsIn(node: DataNode | undefined): Amount[] {
   if (node?.kind !== 'map') return [];

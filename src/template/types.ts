@@ -115,10 +115,20 @@ export interface TemplateManifest {
 }
 
 /** A rule between tables or beyond them (templates/<t>/rules.yaml). */
+interface RuleBase {
+  id: string;
+  description: string;
+  severity?: 'error' | 'warning';
+  /** A condition (expression): the rule applies only when it holds (zero(…), empty(…), all(…)…). */
+  when?: string;
+}
+
 export type RuleDef =
-  | { id: string; kind: 'balance' | 'le'; description: string; severity?: 'error' | 'warning'; left: string[]; right: string[] }
-  | { id: string; kind: 'equal'; description: string; severity?: 'error' | 'warning'; left: string; right: string }
-  | { id: string; kind: 'empty-iff'; description: string; severity?: 'error' | 'warning'; 'when-zero': string[]; table: string };
+  | (RuleBase & { kind: 'balance' | 'le'; left: string[]; right: string[] })
+  | (RuleBase & { kind: 'equal'; left: string; right: string })
+  | (RuleBase & { kind: 'empty-iff'; 'when-zero': string[]; table: string })
+  /** A condition that must hold (when `when` holds); `at` names the block or fact to point at. */
+  | (RuleBase & { kind: 'condition'; test: string; at?: string; message?: string });
 
 /** A phrase of prose that names a figure (templates/<t>/prose.yaml). */
 export interface ProseBinding {

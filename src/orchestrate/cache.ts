@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ReportSource } from '../parse/report.js';
 import type { TemplateSource } from '../template/load.js';
-import { PACKAGE_ROOT } from './load.js';
-import { writeAtomic } from './write.js';
+import { PACKAGE_ROOT } from '../cli/load.js';
+import { writeAtomic } from '../cli/write.js';
 
 const require = createRequire(import.meta.url);
 

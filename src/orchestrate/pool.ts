@@ -1,7 +1,7 @@
 // One browser shared by every report of a batch, restarted after a crash; a report is printed on
 // a page of its own, with a time limit, and tried once more after a crash or a time-out.
 import type { Browser } from 'puppeteer-core';
-import { launch } from './browser.js';
+import { launch } from '../print/browser.js';
 
 export class BrowserPool {
   private browser: Browser | undefined;
