@@ -108,6 +108,71 @@ describe('every value of every data block', () => {
   });
 });
 
+/** Sets one value of a table block, found by its path of keys (`['支出', '总计']`), from one text to another. */
+function setCell(dir: string, block: string, path: string[], from: string, to: string): void {
+  const file = join(dir, 'tables.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(`\`\`\`yaml data=${block}\n`);
+  const end = text.indexOf('\n```', start);
+  let at = start;
+  path.forEach((segment, i) => {
+    at = text.indexOf(`\n${'  '.repeat(i)}${segment}:`, at);
+    if (at < 0 || at > end) throw new Error(`${block}: no ${path.join(' › ')}`);
+  });
+  const line = `\n${'  '.repeat(path.length - 1)}${path.at(-1)}: ${from}\n`;
+  if (text.slice(at, at + line.length) !== line) throw new Error(`${block} ${path.join(' › ')} is not ${from}`);
+  writeFileSync(file, text.slice(0, at) + line.replace(`: ${from}`, `: ${to}`) + text.slice(at + line.length));
+}
+
+describe('root changes and their consequences', () => {
+  it('shows +2.00 in a 公开05 row, carried through every table, as one data change with the 38 totals that follow it', () => {
+    const dir = copies.copy();
+    // What a clerk changes to spend 2.00 more on 2010504 信息事务 项目支出 and keep the tables consistent.
+    const rows = ['2010504 信息事务', '20105 统计信息事务', '201 一般公共服务支出'];
+    for (const t of ['公开05', '公开03']) {
+      for (const r of rows) {
+        setCell(dir, t, [r, '本年支出合计'], '261.26', '263.26');
+        setCell(dir, t, [r, '项目支出'], '166.45', '168.45');
+      }
+      setCell(dir, t, ['合计', '本年支出合计'], '292.90', '294.90');
+      setCell(dir, t, ['合计', '项目支出'], '191.53', '193.53');
+    }
+    for (const r of rows) for (const c of ['本年收入合计', '财政拨款收入']) setCell(dir, '公开02', [r, c], '261.26', '263.26');
+    for (const c of ['本年收入合计', '财政拨款收入']) setCell(dir, '公开02', ['合计', c], '292.90', '294.90');
+    for (const c of ['一般公共预算财政拨款收入', '本年收入合计', '总计']) setCell(dir, '公开01', ['收入', c], '292.90', '294.90');
+    setCell(dir, '公开01', ['支出', '201 一般公共服务支出'], '261.26', '263.26');
+    for (const c of ['本年支出合计', '总计']) setCell(dir, '公开01', ['支出', c], '292.90', '294.90');
+    for (const c of ['一般公共预算财政拨款', '本年收入合计', '总计']) setCell(dir, '公开04', ['收入', c], '292.90', '294.90');
+    for (const c of ['小计', '一般公共预算财政拨款']) {
+      setCell(dir, '公开04', ['支出', '201 一般公共服务支出', c], '261.26', '263.26');
+      for (const r of ['本年支出合计', '总计']) setCell(dir, '公开04', ['支出', r, c], '292.90', '294.90');
+    }
+    // And, apart from it, one asset of 附件1 with the total it makes.
+    edit(dir, 'annex-1.md', '资产总额: 307,521.79元', '资产总额: 307,532.90元');
+    edit(dir, 'annex-1.md', '非流动资产: 204,988.69元', '非流动资产: 204,999.80元');
+    const d = diffReports(compile(SEED_REPORT), compile(dir));
+    expect(d.cells.length).toBe(39);
+    expect(d.cells.every((c) => c.delta === '+2.00')).toBe(true);
+    const roots = d.cells.filter((c) => !c.follows);
+    expect(roots.length).toBe(1);
+    // The root is the most detailed of the cells typed in: a 项 (2010504) row, not a total.
+    expect(roots[0]!.code).toBe('2010504');
+    expect(d.cells.filter((c) => c.follows).every((c) => c.follows!.length === 1 && c.follows![0] === roots[0]!.key)).toBe(true);
+    expect(d.values.map((c) => [c.label, c.follows ?? []])).toEqual([
+      ['资产 › 资产总额', ['资产 › 非流动资产']],
+      ['资产 › 非流动资产', []],
+    ]);
+    const md = diffMarkdown([d]);
+    expect(md).toMatch(/^\*\*2 个数据改动,39 个合计随之变化;/mu);
+    expect(md).toContain('<summary><b>表格</b>: 39 个单元格变化(1 个数据改动,38 个合计随之变化)</summary>');
+    const table = md.split('<summary><b>表格</b>')[1]!.split('</details>')[0]!.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 位置'));
+    expect(table[0]).toBe(`| ${roots[0]!.label} | ${roots[0]!.old} | ${roots[0]!.new} | +2.00 | ${roots[0]!.deltaPct} |`);
+    expect(table.slice(1).every((l) => l.startsWith('| ↳ '))).toBe(true);
+    expect(table.length).toBe(39);
+    expect(md).toContain('| 资产 › 非流动资产 | 204,988.69元 | 204,999.80元 | +11.11元 | +0.01% |\n| ↳ 资产 › 资产总额 | 307,521.79元 | 307,532.90元 | +11.11元 | +0.00% |');
+  });
+});
+
 describe('sentences by origin', () => {
   it('records which template sentence printed each piece, and prints no mark', () => {
     const narration = compile(SEED_REPORT).data.narration!;

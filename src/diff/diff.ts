@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import { factsOf, renamedBlocks, type RenamedBlock } from './facts.js';
 import { valueChanges, type ValueChange } from './values.js';
+import { consequences } from './causes.js';
 import { sentenceChanges, type TextChange } from './sentences.js';
 import { codeChanges, type Recoded, type Renamed, type RowChange } from './rows.js';
 
@@ -83,6 +84,7 @@ export function diffReports(before: VFile, after: VFile, options: DiffOptions = 
   const { renamed, before: a } = renamedBlocks(before.data.report ? factsOf(before.data.report) : [], b);
   // A partial data file holds a few figures of its year: what it does not write is unknown, not empty.
   const changes = valueChanges(a, b).filter((c) => !(c.op === 'added' && oldSide.partial) && !(c.op === 'removed' && newSide.partial));
+  for (const [key, roots] of consequences(before, after, a, b, changes)) changes.find((c) => c.key === key)!.follows = roots;
   const cells = changes.filter((c) => c.table !== undefined);
   const values = changes.filter((c) => c.table === undefined);
   const ca = checks(before);

@@ -1,5 +1,5 @@
 // A report as a flat list of facts for comparing, read generically: every cell of every official
-// table through its definition (keyed by table, section, row code or key, column — so rows align
+// table through its definition (keyed as the relations key it: table/section/row code/column — so rows align
 // by code across years) and every leaf of every other data block's typed tree (keyed by its path;
 // a repeatable block by its name, an item of a list by its first text field when that is unique).
 import { Decimal } from 'decimal.js';
@@ -7,6 +7,7 @@ import { WAN, type Amount, type Unit } from '../amount/amount.js';
 import { exact, group } from '../amount/format.js';
 import type { ReportData } from '../data/read.js';
 import type { DataNode, Where } from '../data/tree.js';
+import { keyOf } from '../expr/path.js';
 
 export type FactKind = 'amount' | 'count' | 'score' | 'text';
 
@@ -80,7 +81,8 @@ export function factsOf(report: ReportData): Fact[] {
         for (const [column, cell] of row.cells) {
           const value = cell.value;
           out.push({
-            key: `${id}|${multi ? sectionKey : ''}|${row.code ?? row.key}|${column}`,
+            // The relations' key of a cell (table/section/row code or key/column), so the two meet.
+            key: keyOf([id, section.def.key, row.code ?? row.key, column]),
             label: `${id} ${multi ? `${sectionKey} › ` : ''}${row.key}${single ? '' : ` › ${column}`}`,
             block: id,
             table: id,

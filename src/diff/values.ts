@@ -13,6 +13,8 @@ export interface ValueChange {
   label: string;
   block: string;
   table?: string;
+  /** The row's classification code, for a cell of a classified row. */
+  code?: string;
   kind: FactKind;
   /** added: empty or absent before; removed: empty or absent after. */
   op: 'changed' | 'added' | 'removed';
@@ -57,7 +59,7 @@ export function valueChange(a: Fact | undefined, b: Fact | undefined): ValueChan
   if (same) return undefined;
   const op = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
   const place = placeOf(b?.where ? b : a);
-  const base = { key: f.key, label: f.label, block: f.block, ...(f.table ? { table: f.table } : {}), kind: f.kind, op, old: before, new: after, ...(place ? { place } : {}) } as const;
+  const base = { key: f.key, label: f.label, block: f.block, ...(f.table ? { table: f.table } : {}), ...(f.code ? { code: f.code } : {}), kind: f.kind, op, old: before, new: after, ...(place ? { place } : {}) } as const;
   if (!numeric) {
     return { ...base, ...(op === 'changed' ? { marked: markWords(before, after).marked } : {}), signFlip: false, magnitude: ZERO };
   }
