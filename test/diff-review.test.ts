@@ -43,6 +43,7 @@ describe('every value of every data block', () => {
   it('lists exactly the changed values, one in each block of the seed, whatever its kind', () => {
     const dir = copies.copy();
     const seed = compile(SEED_REPORT).data.report!;
+    expect(seed.blocks.length).toBe(33);
     // Each edit: a range of a file, its new text, and where in that text the changed value starts.
     const edits: { file: string; kind: string; start: number; end: number; text: string; at: number }[] = [];
     for (const block of seed.blocks) {

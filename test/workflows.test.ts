@@ -90,9 +90,10 @@ describe('pull-request workflow on a local repository', () => {
 
   function fakeGithub(): Promise<number> {
     server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
         requests.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization ?? '' });
         const reply = (status: number, value: unknown) => {
           res.writeHead(status, { 'content-type': 'application/json' });
@@ -155,11 +156,11 @@ describe('pull-request workflow on a local repository', () => {
     };
     return new Promise((done) => {
       const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', substitute(step.run!, values)], { cwd: root, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
     });
   }
 
