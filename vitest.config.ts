@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
     testTimeout: 60_000,
+    // A shared 2-core machine can take more than the default 10 s to compile a report in a beforeAll.
+    hookTimeout: 60_000,
   },
 });

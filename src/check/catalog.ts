@@ -88,7 +88,7 @@ export function allRules(templates: Template[]): RuleInfo[] {
   for (const template of templates) {
     for (const rule of template.rules) {
       const severity = rule.severity ?? 'error';
-      const ruleClass = severity === 'warning' ? '核实性' : rule.kind === 'le' ? '逻辑性' : '基本平衡';
+      const ruleClass = severity === 'warning' ? '核实性' : rule.kind === 'le' || rule.kind === 'condition' || rule.kind === 'empty-iff' ? '逻辑性' : '基本平衡';
       const existing = out.get(rule.id);
       if (existing) {
         if (!existing.description.includes(rule.description)) existing.description += `;${rule.description}`;

@@ -6,14 +6,18 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
 import type { RowData, SectionData, TableData } from '../data/tables.js';
-import { factOf, type Fact } from '../expr/fact.js';
+import { exactZeros, factOf, type Fact } from '../expr/fact.js';
 import { keyOf } from '../expr/path.js';
 import { findRow } from '../expr/resolve.js';
 import type { Relation } from './relations.js';
 
 const ONE = new Decimal(1);
 
+/** Whether the table's printed zeros are exact (the pack's exactZeros), by table. */
+const exactByTable = new WeakMap<TableData, boolean>();
+
 function fact(table: TableData, section: SectionData, row: RowData | undefined, column: string, fallbackRow?: RowData, rowName?: string): Fact {
+  const exactZero = exactByTable.get(table) ?? false;
   const multi = table.def.sections.length > 1;
   const single = section.def.columns.length === 1;
   const cell = row?.cells.get(column);
@@ -24,7 +28,7 @@ function fact(table: TableData, section: SectionData, row: RowData | undefined, 
     label,
     kind: cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount',
     key: keyOf([table.def.id, section.def.key, row?.code ?? row?.key ?? rowName ?? '?', column]),
-  });
+  }, exactZero);
 }
 
 function notApplicable(row: RowData, column: string): boolean {
@@ -131,6 +135,7 @@ function negatives(vfile: VFile, table: TableData, section: SectionData): void {
 export function tableRelations(vfile: VFile, report: ReportData): Relation[] {
   const out: Relation[] = [];
   for (const table of report.tables.values()) {
+    exactByTable.set(table, exactZeros(report.template, table.def.id));
     for (const section of table.sections.values()) {
       definedSums(out, table, section);
       hierarchy(vfile, out, table, section);

@@ -15,7 +15,7 @@ import { blockOf } from '../expr/resolve.js';
 import { holdsZero, intervalOf } from '../expr/interval.js';
 import { fileOfFact, placeOfFact, type Fact } from '../expr/fact.js';
 import type { Relation } from './relations.js';
-import { packPlace } from './pack-place.js';
+import { packPlace } from '../expr/pack-place.js';
 
 const ONE = new Decimal(1);
 

@@ -1,104 +1,165 @@
-// Figures that the report implies but never types: totals of the 预算执行 block, the 总分, 等级 and
-// 执行率 of each 绩效 table, project counts by grade, 实有人数… Computed once from the data, exactly,
-// and named by path like typed facts, so rules, prose and the narrative can use them.
-import { Decimal } from 'decimal.js';
-import { sumAmounts, type Amount } from '../amount/amount.js';
-import { executionRate, gradeOf, totalScore } from '../perf/indicators.js';
+// Figures that the report implies but never types — totals, 总分, 等级, 执行率, counts — as the
+// template pack defines them in derived.yaml (a path, an expression, a kind). Computed once from
+// the data, exactly, in the pack's order, and named by path like typed facts, so rules, prose and
+// the narrative can use them. A malformed entry is a template/invalid diagnostic in the pack file.
+import { parse as parseYamlValue } from 'yaml';
+import type { Decimal } from 'decimal.js';
+import type { VFile } from 'vfile';
+import type { Amount } from '../amount/amount.js';
+import { diagnose, type DiagnosticInit } from '../diagnostics/message.js';
+import type { Template } from '../template/types.js';
 import type { ReportData } from './read.js';
-import { child, type DataNode } from './tree.js';
+import type { Expr, Parsed } from '../expr/ast.js';
+import { parseExpr } from '../expr/parse.js';
+import { evaluate, expandRef, valuesOf, type Problem, type Scope } from '../expr/evaluate.js';
+import type { Interval } from '../expr/interval.js';
 import { pathOf } from '../expr/path.js';
+import { packPlace } from '../expr/pack-place.js';
+
+export { pathOf, quoteSegment } from '../expr/path.js';
 
 export interface DerivedValue {
   value: Amount | Decimal | null;
   text?: string;
   kind: 'amount' | 'count' | 'score' | 'text';
+  /** What the value stands for (a sum's 尾数, a rate's range), when it is not the value's own. */
+  interval?: Interval;
+  /** The pack's label, for messages. */
+  label?: string;
 }
 
-export { pathOf, quoteSegment } from '../expr/path.js';
+const KINDS = ['amount', 'count', 'score', 'text'] as const;
 
-function amountsIn(node: DataNode | undefined): Amount[] {
-  if (node?.kind !== 'map') return [];
-  return [...node.entries.values()].flatMap((n) => (n.kind === 'amount' && n.value ? [n.value] : []));
+interface DerivedDef {
+  index: number;
+  path: Extract<Expr, { type: 'ref' }>;
+  value: Parsed;
+  kind: DerivedValue['kind'];
+  label?: string;
+  /** Variable → its values: literal, or an expression (项目绩效.*, grades()). */
+  each: [string, string[] | Parsed][];
 }
 
-function countOf(node: DataNode | undefined): Decimal {
-  return node?.kind === 'count' && node.value ? node.value : new Decimal(0);
+interface CompiledDerived {
+  defs: DerivedDef[];
+  problems: DiagnosticInit[];
 }
 
-/** Computes every derived figure of a report. */
-export function deriveFacts(report: ReportData): Map<string, DerivedValue> {
+const compiled = new WeakMap<Template, CompiledDerived>();
+const FILE = 'derived.yaml';
+
+function fileOf(template: Template): string {
+  return `templates/${template.name}/${FILE}`;
+}
+
+/** Reads and parses a template's derived.yaml once. */
+function compileDerived(template: Template): CompiledDerived {
+  const found = compiled.get(template);
+  if (found) return found;
+  const text = template.files.get(FILE);
+  const defs: DerivedDef[] = [];
+  const problems: DiagnosticInit[] = [];
+  const out = { defs, problems };
+  compiled.set(template, out);
+  if (text === undefined) return out;
+  const problem = (pointer: string, reason: string, offset = 0) => problems.push({ rule: 'template/invalid', reason, file: fileOf(template), place: packPlace(text, pointer, offset) });
+  let raw: unknown;
+  try {
+    raw = parseYamlValue(text, { prettyErrors: false });
+  } catch (error) {
+    problem('', `${FILE} 无法解析: ${(error as Error).message.split('\n')[0]}`);
+    return out;
+  }
+  const list = (raw as { derived?: unknown } | null)?.derived;
+  if (!Array.isArray(list)) {
+    problem('', `${FILE} 应有 derived 列表`);
+    return out;
+  }
+  list.forEach((entry: unknown, index) => {
+    const at = `/derived/${index}`;
+    const e = entry as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || typeof e.path !== 'string' || typeof e.value !== 'string') {
+      problem(at, `${FILE} 第 ${index + 1} 项应有 path 与 value(文字)`);
+      return;
+    }
+    const kind = e.kind ?? 'amount';
+    if (!KINDS.includes(kind as never)) {
+      problem(`${at}/kind`, `${FILE}「${e.path}」的 kind 应为 ${KINDS.join('、')} 之一`);
+      return;
+    }
+    const parse = (source: string, pointer: string): Parsed | undefined => {
+      const result = parseExpr(source);
+      if (result.ok) return result.parsed;
+      problem(pointer, `${FILE}「${String(e.path)}」的表达式「${source}」有误: ${result.error.message}`, result.error.offset);
+      return undefined;
+    };
+    const path = parse(e.path, `${at}/path`);
+    const value = parse(e.value, `${at}/value`);
+    if (path && path.expr.type !== 'ref') problem(`${at}/path`, `${FILE} 的 path「${e.path}」应为路径`);
+    const each: [string, string[] | Parsed][] = [];
+    for (const [name, source] of Object.entries((e.each as Record<string, unknown> | undefined) ?? {})) {
+      if (Array.isArray(source)) each.push([name, source.map(String)]);
+      else {
+        const parsed = parse(String(source), `${at}/each/${name}`);
+        if (parsed) each.push([name, parsed]);
+      }
+    }
+    if (!path || path.expr.type !== 'ref' || !value) return;
+    defs.push({ index, path: path.expr, value, kind: kind as DerivedValue['kind'], ...(typeof e.label === 'string' ? { label: e.label } : {}), each });
+  });
+  return out;
+}
+
+/** Every binding of an entry's variables. */
+function bindingsOf(scope: Scope, def: DerivedDef): Record<string, string>[] | undefined {
+  let out: Record<string, string>[] = [{}];
+  for (const [name, source] of def.each) {
+    const next: Record<string, string>[] = [];
+    for (const vars of out) {
+      const values = Array.isArray(source) ? source : valuesOf({ ...scope, vars }, source.expr);
+      if (!values) return undefined;
+      next.push(...values.map((v) => ({ ...vars, [name]: v })));
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** Computes every derived figure of a report (problems of the pack go to `vfile`). */
+export function deriveFacts(report: ReportData, vfile?: VFile): Map<string, DerivedValue> {
+  const { defs, problems } = compileDerived(report.template);
+  if (vfile) for (const p of problems) diagnose(vfile, p);
   const out = new Map<string, DerivedValue>();
-  const set = (segments: string[], value: DerivedValue) => out.set(pathOf(segments), value);
-  const grades = report.template.manifest.performance?.grades ?? [];
-
-  const org = report.byKind.get('机构')?.[0]?.root;
-  if (org) {
-    const staff = child(org, '人员');
-    set(['机构', '人员', '实有人数'], { value: countOf(child(staff, '在职')).plus(countOf(child(staff, '离退休'))).plus(countOf(child(staff, '养老金离退休'))), kind: 'count' });
-    const units = child(org, '单位');
-    set(['机构', '单位数'], { value: new Decimal(units?.kind === 'list' ? units.items.length : 0), kind: 'count' });
-  }
-
-  const exec = report.byKind.get('预算执行')?.[0]?.root;
-  if (exec) {
-    for (const stage of ['年初预算', '全年预算', '决算']) {
-      const income = amountsIn(child(child(exec, stage), '收入'));
-      const expense = child(child(exec, stage), '支出');
-      set(['预算执行', stage, '收入总额'], { value: sumAmounts(income), kind: 'amount' });
-      set(['预算执行', stage, '支出总额'], { value: sumAmounts(amountsIn(expense)), kind: 'amount' });
-      const basic = [child(expense, '人员经费'), child(expense, '公用经费')].map((n) => (n?.kind === 'amount' ? n.value : null));
-      set(['预算执行', stage, '基本支出'], { value: sumAmounts(basic), kind: 'amount' });
+  // Later entries see the figures of earlier ones.
+  const view: ReportData = { ...report, derived: out };
+  const repeatable = report.template.manifest.blocks.repeatable ?? {};
+  const text = report.template.files.get(FILE) ?? '';
+  for (const def of defs) {
+    const head = def.path.segments[0];
+    const kind = head?.kind === 'name' && head.pieces.every((p) => typeof p === 'string') ? head.pieces.join('') : '';
+    if (!repeatable[kind] && !report.byKind.has(kind)) continue;
+    const onProblem = (problem: Problem) => {
+      // A figure of a block the report lacks is not derived; the missing block is reported.
+      if (problem.kind === 'unknown-reference' && problem.path && !report.byKind.has(problem.path.split('.')[0] ?? '')) return;
+      if (vfile) diagnose(vfile, { rule: problem.kind === 'unknown-reference' ? 'template/invalid-reference' : 'template/invalid', reason: `${FILE}「${pathOf([def.path.text])}」: ${problem.message}`, file: fileOf(report.template), place: packPlace(text, `/derived/${def.index}/value`) });
+    };
+    const scope: Scope = { report: view, onProblem };
+    for (const vars of bindingsOf(scope, def) ?? []) {
+      const bound = { ...scope, vars };
+      const paths = expandRef(bound, def.path);
+      const fact = evaluate(bound, def.value.expr);
+      if (!fact || paths?.length !== 1) continue;
+      const path = paths[0]!.path;
+      const label = def.label?.replace(/\{([^{}]+)\}/gu, (m, v: string) => vars[v] ?? m);
+      const value = fact.kind === 'text' ? null : fact.value;
+      out.set(pathOf(path), {
+        value: def.kind === 'text' ? null : value,
+        ...(fact.text !== undefined ? { text: fact.text } : {}),
+        kind: def.kind,
+        interval: fact.interval,
+        ...(label ? { label } : {}),
+      });
     }
-    const initial = sumAmounts(amountsIn(child(child(exec, '年初预算'), '收入')));
-    const full = sumAmounts(amountsIn(child(child(exec, '全年预算'), '收入')));
-    const spent = sumAmounts(amountsIn(child(child(exec, '决算'), '支出')));
-    const budget = sumAmounts(amountsIn(child(child(exec, '全年预算'), '支出')));
-    set(['预算执行', '预算调整'], { value: { ...full, yuan: full.yuan.minus(initial.yuan), halfWidth: full.halfWidth.plus(initial.halfWidth) }, kind: 'amount' });
-    const rate = executionRate(spent, budget);
-    // No budget, no rate: the figure exists but is empty (printed as "——").
-    set(['预算执行', '执行率'], { value: rate ?? null, kind: 'score' });
-    const whole = report.byKind.get('部门整体绩效')?.[0];
-    if (whole) {
-      set(['部门整体绩效', '资金', '全年预算数'], { value: budget, kind: 'amount' });
-      set(['部门整体绩效', '资金', '执行数'], { value: spent, kind: 'amount' });
-      set(['部门整体绩效', '资金', '执行率'], { value: rate ?? null, kind: 'score' });
-    }
-  }
-
-  const whole = report.byKind.get('部门整体绩效')?.[0];
-  if (whole) {
-    const total = totalScore(whole.root);
-    set(['部门整体绩效', '总分'], { value: total, kind: 'score' });
-    set(['部门整体绩效', '等级'], { value: null, text: gradeOf(total, grades), kind: 'text' });
-  }
-
-  const projects = report.byKind.get('项目绩效') ?? [];
-  const byGrade = new Map<string, number>(grades.map((g) => [g.grade, 0]));
-  const spentAll: (Amount | null)[] = [];
-  for (const block of projects) {
-    const name = block.name ?? '';
-    const total = totalScore(block.root);
-    const grade = gradeOf(total, grades);
-    byGrade.set(grade, (byGrade.get(grade) ?? 0) + 1);
-    set(['项目绩效', name, '总分'], { value: total, kind: 'score' });
-    set(['项目绩效', name, '等级'], { value: null, text: grade, kind: 'text' });
-    const fund = child(block.root, '资金');
-    const spent = child(fund, '执行数');
-    const budget = child(fund, '全年预算数');
-    const spentValue = spent?.kind === 'amount' ? spent.value : null;
-    spentAll.push(spentValue);
-    const rate = executionRate(spentValue, budget?.kind === 'amount' ? budget.value : null);
-    set(['项目绩效', name, '执行率'], { value: rate ?? null, kind: 'score' });
-  }
-  set(['项目绩效', '数量'], { value: new Decimal(projects.length), kind: 'count' });
-  set(['项目绩效', '执行数合计'], { value: sumAmounts(spentAll), kind: 'amount' });
-  for (const [grade, n] of byGrade) set(['项目绩效', '等级计数', grade], { value: new Decimal(n), kind: 'count' });
-
-  const procurement = report.byKind.get('政府采购')?.[0]?.root;
-  if (procurement) {
-    const kinds = ['货物', '工程', '服务'].map((k) => child(procurement, k)).map((n) => (n?.kind === 'amount' ? n.value : null));
-    set(['政府采购', '总额'], { value: sumAmounts(kinds), kind: 'amount' });
-    set(['政府采购', '中小企业', '合计'], { value: sumAmounts(amountsIn(child(procurement, '中小企业'))), kind: 'amount' });
   }
   return out;
 }

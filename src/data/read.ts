@@ -93,7 +93,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
     }
   }
 
-  data.derived = deriveFacts(data);
+  data.derived = deriveFacts(data, vfile);
   const missing = frontMatter.partial ? [] : [...tableIds, ...template.manifest.blocks.required].filter((kind) => !present.has(kind));
   if (missing.length) {
     diagnose(vfile, {

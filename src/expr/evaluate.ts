@@ -8,6 +8,7 @@ import type { Fact } from './fact.js';
 import { count, grade, growth, literal, rate, ratio, score, sumTerms, type Term } from './functions.js';
 import { pathOf, segments as splitPath } from './path.js';
 import { keysAt, resolvePath } from './resolve.js';
+import { perfFields } from '../perf/fields.js';
 
 type RefExpr = Extract<Expr, { type: 'ref' }>;
 
@@ -105,6 +106,16 @@ export function terms(scope: Scope, expr: Expr): Term[] | undefined {
   return fact ? [{ fact, weight: ONE }] : undefined;
 }
 
+/**
+ * The values a variable of `each` takes from an expression: the keys its last `*` stands for
+ * (项目绩效.* → the project names), the pack's grades for grades(), else the texts of its facts.
+ */
+export function valuesOf(scope: Scope, expr: Expr): string[] | undefined {
+  if (expr.type === 'call' && expr.name === 'grades') return (scope.report.template.manifest.performance?.grades ?? []).map((b) => b.grade);
+  if (expr.type === 'ref' && expr.segments.some((s) => s.kind === 'star')) return expandRef(scope, expr)?.map((p) => p.stars[p.stars.length - 1]!);
+  return list(scope, expr)?.map((f) => f.text ?? '');
+}
+
 /** The facts of an argument that may name many (count). */
 function list(scope: Scope, expr: Expr): Fact[] | undefined {
   if (expr.type === 'ref') return factsOf(scope, expr);
@@ -130,7 +141,9 @@ function prior(scope: Scope, ref: Expr): Fact | undefined {
   const path = pathOf(paths[0]!.path);
   const map = scope.report.template.manifest.narrative?.prior ?? {};
   const target = Object.entries(map).find(([, source]) => pathOf(splitPath(source)) === path)?.[0];
-  const fact = scope.prior ? resolvePath(scope.prior, splitPath(path)) : target ? resolvePath(scope.report, ['上年', ...splitPath(target)]) : undefined;
+  // Without the previous report, the block that holds its figures (narrative.priorBlock: 上年).
+  const block = scope.report.template.manifest.narrative?.priorBlock;
+  const fact = scope.prior ? resolvePath(scope.prior, splitPath(path)) : target && block ? resolvePath(scope.report, [block, ...splitPath(target)]) : undefined;
   if (!fact) {
     scope.onProblem?.({ kind: 'unknown-reference', message: `找不到「${path}」的上年数`, expr: ref, path });
     return undefined;
@@ -185,9 +198,14 @@ function call(scope: Scope, expr: Extract<Expr, { type: 'call' }>): Fact | undef
       return prior(scope, args[0]!);
     case 'score': {
       const block = one(0);
-      const total = block && score(block);
+      const total = block && score(block, perfFields(scope.report.template));
       if (block && !total) scope.onProblem?.({ kind: 'type', message: 'score() 的参数应为一张绩效表', expr });
       return total;
+    }
+    case 'grades': {
+      const bands = scope.report.template.manifest.performance?.grades ?? [];
+      scope.onProblem?.({ kind: 'type', message: `grades() 给出 ${bands.length} 个等级,只能用于 each`, expr });
+      return undefined;
     }
     case 'grade': {
       const total = one(0);

@@ -1,10 +1,11 @@
 // A fact: what an expression evaluates to — a value of the report (an Amount in 元, or a Decimal
 // count, score or percentage), the interval it stands for, a Chinese label, where it was written,
 // its kind, and for a fact read from the report its stable key (公开05/科目/2010504/项目支出).
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Amount } from '../amount/amount.js';
 import type { DataNode, Where } from '../data/tree.js';
-import { intervalOf, type Interval } from './interval.js';
+import type { Template } from '../template/types.js';
+import { intervalOf, ZERO_INTERVAL, type Interval } from './interval.js';
 
 export type FactKind = 'amount' | 'percent' | 'count' | 'score' | 'text' | 'invalid';
 
@@ -39,9 +40,19 @@ export interface Fact {
   from?: Fact[];
 }
 
-/** A fact of a value, its interval taken from the value. */
-export function factOf(value: Amount | Decimal | null, rest: Omit<Fact, 'value' | 'interval'>): Fact {
-  return { value, interval: intervalOf(value), ...rest };
+/** A fact of a value, its interval taken from the value (a printed zero exact when `exactZero`). */
+export function factOf(value: Amount | Decimal | null, rest: Omit<Fact, 'value' | 'interval'>, exactZero = false): Fact {
+  const zero = exactZero && value !== null && !Decimal.isDecimal(value) && (value as Amount).yuan.isZero();
+  return { value, interval: zero ? ZERO_INTERVAL : intervalOf(value), ...rest };
+}
+
+/**
+ * Whether a printed 0 / 0.00 is an exact zero (no 尾数) in a table, or in the other blocks: the
+ * table's `exactZeros`, else the template's `check.exactZeros` (Shanghai prints 0.00 in empty cells).
+ */
+export function exactZeros(template: Template, tableId?: string): boolean {
+  const table = tableId ? template.tables.get(tableId) : undefined;
+  return table?.exactZeros ?? template.manifest.check?.exactZeros ?? false;
 }
 
 /** The place a fact points at: where it was written, else its row or block. */

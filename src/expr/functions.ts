@@ -5,8 +5,9 @@ import { Decimal } from 'decimal.js';
 import type { Amount } from '../amount/amount.js';
 import type { GradeBand } from '../template/types.js';
 import { gradeOf, totalScore } from '../perf/indicators.js';
+import type { PerfFields } from '../perf/fields.js';
 import { factOf, type Fact, type FactKind } from './fact.js';
-import { add, holdsZero, hull, intervalOf, scale, UNBOUNDED, ZERO_INTERVAL, type Interval } from './interval.js';
+import { add, halfWidth as half, holdsZero, hull, intervalOf, scale, UNBOUNDED, ZERO_INTERVAL, type Interval } from './interval.js';
 
 export interface Term {
   fact: Fact;
@@ -54,7 +55,8 @@ export function sumTerms(terms: Term[], label = termsLabel(terms)): Fact {
     for (const { fact, weight } of terms) {
       if (!isAmount(fact.value)) continue;
       yuan = yuan.plus(fact.value.yuan.times(weight));
-      halfWidth = halfWidth.plus(fact.value.halfWidth.times(weight.abs()));
+      // From the fact's interval: a printed zero the pack declares exact adds no 尾数.
+      halfWidth = halfWidth.plus(half(fact.interval).times(weight.abs()));
       decimals = Math.max(decimals, fact.value.unit === '元' ? fact.value.decimals : fact.value.decimals + 4);
     }
     value = { yuan, unit: '元', decimals, halfWidth, text: '' };
@@ -87,9 +89,10 @@ export function growth(a: Fact, b: Fact, label = `${a.label} 比 ${b.label} 增�
   return percentFact(a, b, label, (x, y) => x.minus(y).div(y.abs()).times(HUNDRED));
 }
 
-/** 执行率: 执行数 ÷ 全年预算数 × 100, empty when the budget is 0 or empty (printed "——"). */
+/** 执行率: 执行数 ÷ 全年预算数 × 100, empty when nothing was spent or the budget is 0 or empty (printed "——"). */
 export function rate(spent: Fact, budget: Fact, label = `${spent.label} ÷ ${budget.label}`): Fact {
-  return percentFact(spent, budget, label, (x, y) => x.div(y).times(HUNDRED));
+  const out = percentFact(spent, budget, label, (x, y) => x.div(y).times(HUNDRED));
+  return spent.value === null && out.kind !== 'invalid' ? { ...out, value: null, interval: UNBOUNDED } : out;
 }
 
 /** The number of facts (or of those whose text is `text`). */
@@ -99,9 +102,9 @@ export function count(facts: Fact[], label: string, text?: string): Fact {
 }
 
 /** The 总分 of a 绩效 block: its 执行率 score plus every indicator's score. */
-export function score(block: Fact, label = `${block.label} 总分`): Fact | undefined {
+export function score(block: Fact, fields: PerfFields, label = `${block.label} 总分`): Fact | undefined {
   if (!block.node) return undefined;
-  return factOf(totalScore(block.node), { label, kind: 'score', where: undefined, fallback: block.where ?? block.fallback });
+  return factOf(totalScore(block.node, fields), { label, kind: 'score', where: undefined, fallback: block.where ?? block.fallback });
 }
 
 /** The grade of a score by the pack's bands. */

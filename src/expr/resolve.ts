@@ -4,8 +4,9 @@
 import type { Block, ReportData } from '../data/read.js';
 import type { RowData, SectionData } from '../data/tables.js';
 import type { DataNode, Where } from '../data/tree.js';
-import { factOf, type Fact, type FactKind } from './fact.js';
+import { exactZeros, factOf, type Fact, type FactKind } from './fact.js';
 import { keyOf, pathOf, segments as splitPath } from './path.js';
+import { DEFAULT_FIELDS, perfFields, type PerfFields } from '../perf/fields.js';
 
 /** A row by its key, its code, or its printed name. */
 export function findRow(section: SectionData, key: string): RowData | undefined {
@@ -24,17 +25,17 @@ function byName(node: DataNode & { kind: 'map' }, key: string): [string, DataNod
   return undefined;
 }
 
-/** Every indicator node of a 绩效 block, by its 三级指标 name. */
-export function indicators(root: DataNode | undefined): Map<string, DataNode> {
+/** Every indicator node of a 绩效 block, by its name (三级指标). */
+export function indicators(root: DataNode | undefined, fields: Pick<PerfFields, 'indicators' | 'name'> = DEFAULT_FIELDS): Map<string, DataNode> {
   const out = new Map<string, DataNode>();
-  const groups = root?.kind === 'map' ? root.entries.get('指标') : undefined;
+  const groups = root?.kind === 'map' ? root.entries.get(fields.indicators) : undefined;
   if (groups?.kind !== 'map') return out;
   for (const level2 of groups.entries.values()) {
     if (level2.kind !== 'map') continue;
     for (const list of level2.entries.values()) {
       if (list.kind !== 'list') continue;
       for (const item of list.items) {
-        const name = item.kind === 'map' ? item.entries.get('三级指标') : undefined;
+        const name = item.kind === 'map' ? item.entries.get(fields.name) : undefined;
         if (name?.kind === 'text') out.set(name.text.trim(), item);
       }
     }
@@ -47,12 +48,12 @@ function keySegment(entry: string): string {
   return /^(\d+)\s/u.exec(entry)?.[1] ?? entry;
 }
 
-function nodeFact(node: DataNode | undefined, fallback: Where | undefined, label: string, key: string): Fact {
+function nodeFact(node: DataNode | undefined, fallback: Where | undefined, label: string, key: string, exactZero: boolean): Fact {
   const base = { where: node?.where, fallback, label, key };
   if (!node) return factOf(null, { ...base, kind: 'amount' });
   switch (node.kind) {
     case 'amount':
-      return factOf(node.value, { ...base, kind: 'amount' });
+      return factOf(node.value, { ...base, kind: 'amount' }, exactZero);
     case 'count':
     case 'score':
       return factOf(node.value, { ...base, kind: node.kind });
@@ -82,7 +83,7 @@ function tableFact(report: ReportData, kind: string, rest: string[]): Fact | und
   const cell = row?.cells.get(columnKey);
   const factKind: FactKind = cell?.invalid ? 'invalid' : row?.def?.type === 'count' ? 'count' : 'amount';
   const key = keyOf([kind, section.def.key, row?.code ?? row?.key ?? rowKey, columnKey]);
-  return factOf(cell?.value ?? null, { where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: factKind, key });
+  return factOf(cell?.value ?? null, { where: cell?.where, fallback: row?.where ?? block?.root.where, label, kind: factKind, key }, exactZeros(report.template, kind));
 }
 
 /**
@@ -95,9 +96,10 @@ export function resolvePath(report: ReportData, path: readonly string[]): Fact |
   if (report.tables.has(kind)) return tableFact(report, kind, rest);
   const derived = report.derived.get(pathOf(path));
   if (derived) {
-    const label = path.join(' › ');
+    const label = derived.label ?? path.join(' › ');
     const extra = derived.text !== undefined ? { text: derived.text } : {};
-    return factOf(derived.value, { ...extra, where: undefined, fallback: blockOf(report, kind)?.root.where, label, kind: derived.kind, key: keyOf(path), derived: true });
+    const fact = factOf(derived.value, { ...extra, where: undefined, fallback: blockOf(report, kind)?.root.where, label, kind: derived.kind, key: keyOf(path), derived: true });
+    return derived.interval && derived.value !== null ? { ...fact, interval: derived.interval } : fact;
   }
   const repeatable = report.template.manifest.blocks.repeatable?.[kind];
   const name = repeatable ? rest.shift() : undefined;
@@ -106,12 +108,13 @@ export function resolvePath(report: ReportData, path: readonly string[]): Fact |
   let node: DataNode | undefined = block.root;
   const labels: string[] = [kind, ...(name ? [name] : [])];
   const keys: string[] = [...labels];
+  const fields = perfFields(report.template);
   for (let i = 0; i < rest.length; i++) {
     const key = rest[i]!;
     labels.push(key);
-    if (key === '指标' && i + 1 < rest.length && node === block.root) {
+    if (key === fields.indicators && i + 1 < rest.length && node === block.root) {
       const indicator = rest[i + 1]!;
-      node = indicators(block.root).get(indicator);
+      node = indicators(block.root, fields).get(indicator);
       labels.push(indicator);
       keys.push(key, indicator);
       i++;
@@ -127,7 +130,7 @@ export function resolvePath(report: ReportData, path: readonly string[]): Fact |
       keys.push(key);
     }
   }
-  return nodeFact(node, block.root.where, labels.join(' › '), keyOf(keys));
+  return nodeFact(node, block.root.where, labels.join(' › '), keyOf(keys), exactZeros(report.template));
 }
 
 /** Resolves a plain dotted reference (公开01.收入.本年收入合计). */
@@ -157,7 +160,8 @@ export function keysAt(report: ReportData, prefix: readonly string[]): string[] 
   const block = blockOf(report, kind, name);
   const inner = rest.slice(repeatable ? 1 : 0);
   if (block) {
-    if (inner.length === 1 && inner[0] === '指标') out.push(...indicators(block.root).keys());
+    const fields = perfFields(report.template);
+    if (inner.length === 1 && inner[0] === fields.indicators) out.push(...indicators(block.root, fields).keys());
     else {
       let node: DataNode | undefined = block.root;
       for (const key of inner) node = node?.kind === 'map' ? (node.entries.get(key) ?? byName(node, key)?.[1]) : node?.kind === 'list' ? node.items[Number(key)] : undefined;

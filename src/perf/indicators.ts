@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Amount } from '../amount/amount.js';
 import type { GradeBand } from '../template/types.js';
 import { child, textOf, type DataNode } from '../data/tree.js';
+import { DEFAULT_FIELDS, type PerfFields } from './fields.js';
 
 export interface IndicatorRow {
   level1: string;
@@ -13,15 +14,15 @@ export interface IndicatorRow {
 }
 
 /** The indicators of a 绩效 block in their written order, with their 一级/二级 groups. */
-export function indicatorRows(root: DataNode): IndicatorRow[] {
+export function indicatorRows(root: DataNode, fields: Pick<PerfFields, 'indicators' | 'name'> = DEFAULT_FIELDS): IndicatorRow[] {
   const out: IndicatorRow[] = [];
-  const groups = child(root, '指标');
+  const groups = child(root, fields.indicators);
   if (groups?.kind !== 'map') return out;
   for (const [level1, l2] of groups.entries) {
     if (l2.kind !== 'map') continue;
     for (const [level2, list] of l2.entries) {
       if (list.kind !== 'list') continue;
-      for (const node of list.items) out.push({ level1, level2, name: textOf(child(node, '三级指标'))?.trim() ?? '', node });
+      for (const node of list.items) out.push({ level1, level2, name: textOf(child(node, fields.name))?.trim() ?? '', node });
     }
   }
   return out;
@@ -32,9 +33,9 @@ function scoreOf(node: DataNode | undefined): Decimal {
 }
 
 /** 总分: the 执行率 row's score plus every indicator's score. */
-export function totalScore(root: DataNode): Decimal {
-  let total = scoreOf(child(child(root, '资金'), '得分'));
-  for (const row of indicatorRows(root)) total = total.plus(scoreOf(child(row.node, '得分')));
+export function totalScore(root: DataNode, fields: PerfFields = DEFAULT_FIELDS): Decimal {
+  let total = scoreOf(child(child(root, fields.funds), fields.score));
+  for (const row of indicatorRows(root, fields)) total = total.plus(scoreOf(child(row.node, fields.score)));
   return total;
 }
 

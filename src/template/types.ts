@@ -62,6 +62,8 @@ export interface TableDef {
   decimals?: number;
   notes?: string[];
   layout: 'ledger' | 'classified' | 'panels' | 'fixed';
+  /** A printed 0 / 0.00 in this table is an exact zero (overrides the template's check.exactZeros). */
+  exactZeros?: boolean;
   panels?: PanelDef[];
   sections: SectionDef[];
 }
@@ -96,6 +98,14 @@ export interface TemplateManifest {
   performance?: {
     executionWeight: number;
     grades: GradeBand[];
+    /** The block kinds that are 绩效 tables: a project's, the whole department's, a 部门评价 of a project. */
+    tables?: Record<string, 'project' | 'whole' | 'evaluation'>;
+    /** The field names of their data blocks (src/perf/fields.ts). */
+    fields?: Partial<Record<'funds' | 'initialBudget' | 'budget' | 'spent' | 'rate' | 'score' | 'weight' | 'total' | 'indicators' | 'name' | 'target' | 'actual' | 'cost' | 'outputs', string>>;
+  };
+  check?: {
+    /** A printed 0 / 0.00 is an exact zero, not ±½ of its last decimal (tables may override). */
+    exactZeros?: boolean;
   };
   print?: {
     /** The 尾数 note printed under the 目录. */
@@ -104,6 +114,8 @@ export interface TemplateManifest {
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
+    /** The block kind that holds the prior-year figures when the repository has no previous report (上年). */
+    priorBlock?: string;
     /** Names the 情况说明 uses for a code instead of the table's (303 → 对个人和家庭补助支出). */
     names?: Record<string, string>;
     /**
