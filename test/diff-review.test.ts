@@ -246,9 +246,12 @@ describe('a comment that fits', () => {
     expect(md).toContain('原因 › 收入变动: <del>');
     expect(md).toContain('<ins>a\\|b \\</details\\> \\<script\\>x\\</script\\> @\u200Boctocat \\*\\*x\\*\\* \\~y\\~ \\`z\\`</ins>');
     const tables = md.split('<summary><b>表格</b>')[1]!.split('</details>')[0]!;
-    const deltas = [...tables.matchAll(/^\| [^|]+ \| [^|]+ \| [^|]+ \| [+−]([\d.,]+)( |元)/gmu)].map((m) => Number(m[1]!.replace(/,/gu, '')));
-    expect(deltas.length).toBeGreaterThan(50);
-    for (let i = 1; i < deltas.length; i++) expect(deltas[i - 1]!).toBeGreaterThanOrEqual(deltas[i]!);
+    // Root changes largest first, each followed (↳) by the totals that follow it, largest first.
+    const rows = [...tables.matchAll(/^\| (↳ )?[^|]+ \| [^|]+ \| [^|]+ \| [+−]([\d.,]+)( |元)/gmu)].map((m) => ({ follows: m[1] !== undefined, delta: Number(m[2]!.replace(/,/gu, '')) }));
+    expect(rows.length).toBeGreaterThan(50);
+    const roots = rows.filter((r) => !r.follows).map((r) => r.delta);
+    for (let i = 1; i < roots.length; i++) expect(roots[i - 1]!).toBeGreaterThanOrEqual(roots[i]!);
+    for (let i = 1; i < rows.length; i++) if (rows[i]!.follows && rows[i - 1]!.follows) expect(rows[i - 1]!.delta).toBeGreaterThanOrEqual(rows[i]!.delta);
   });
 
   it('stays under its budget and counts what it cuts', () => {
