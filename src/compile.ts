@@ -64,11 +64,11 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   }
   const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
   vfile.data.report = report;
-  // Data that could not be read would only make every sentence that names it fail again.
-  const unreadable = vfile.messages.some((m) => m.fatal === true);
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
-  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
+  // Errors stop only what they must: the report is narrated whatever the checks found, and only a
+  // sentence that names a value that cannot be read fails (narrate/missing-value at that sentence).
+  vfile.data.narration = narrate(vfile, report, parsed.files, prior);
   return vfile;
 }

@@ -19,7 +19,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
   build <报告>...     印刷报告: PDF 与 HTML
   diff <旧> <新>      比较两个年度或两个版本的报告
   new <部门> <年度>   由上一年度的报告生成新年度的报告
-  schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
+  schema              生成各模板数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
 

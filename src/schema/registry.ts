@@ -83,6 +83,27 @@ export class SchemaRegistry {
     this.ajv.addSchema(schema);
   }
 
+  /**
+   * Registers and compiles a schema of a template pack, or says why it cannot be used: errors
+   * against the JSON Schema meta-schema (each at a JSON pointer of the schema), or a failure to
+   * compile (a $ref that resolves to nothing…). A schema that fails is not left registered.
+   */
+  register(schema: object): { pointer: string; message: string }[] {
+    if (!this.ajv.validateSchema(schema)) {
+      return (this.ajv.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? '' }));
+    }
+    const id = (schema as { $id?: string }).$id;
+    if (id && this.ajv.getSchema(id)) return [];
+    try {
+      this.ajv.addSchema(schema);
+      if (id) this.ajv.getSchema(id);
+      return [];
+    } catch (error) {
+      if (id) this.ajv.removeSchema(id);
+      return [{ pointer: '', message: (error as Error).message }];
+    }
+  }
+
   /** Compiles a schema (by $id, or a schema object). */
   compile(schema: string | object): ValidateFunction {
     if (typeof schema === 'string') {
