@@ -27,7 +27,7 @@ beforeAll(() => {
   vfile = compile(report);
   found = summarize(vfile, report);
   // A report with errors is narrated too now: on a loaded machine this takes longer than the default.
-}, 60_000);
+}, 120_000);
 afterAll(() => remove(report));
 
 describe('the seed as published', () => {

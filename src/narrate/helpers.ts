@@ -222,6 +222,31 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
       const items = Array.isArray(list) ? list : [];
       return items.length > 0 && items.every((item) => String((item as Context)[String(field)] ?? '') === String(value));
     },
+    /** The non-empty columns of a table row (a map of columns) other than the given ones: {名称, 值}. */
+    有数的栏: (row, ...rest) => {
+      const skip = new Set(rest.slice(0, -1).map(String));
+      return Object.entries((row ?? {}) as Context)
+        .filter(([name, v]) => !skip.has(name) && v instanceof Value && isTrue(v))
+        .map(([name, v]) => ({ 名称: name, 值: v }));
+    },
+    /**
+     * The rows of a classified table's 行 list at one level (类/款/项 by the classification's code
+     * lengths 3/5/7), non-empty in `column` (false: a single-column table), optionally only under the
+     * given 类 codes; each with its 1-based 号 and the names of its 类 and 款.
+     */
+    科目行: (rows, level, column, ...rest) => {
+      const classes = rest.slice(0, -1).map(String);
+      const digits = { 类: 3, 款: 5, 项: 7 }[String(level)] ?? 7;
+      const list = Array.isArray(rows) ? (rows as Context[]) : [];
+      const nameOf = new Map(list.map((r) => [String(r['编码']), String(r['名称'])]));
+      const pick = (v: unknown): Value | undefined => (v instanceof Value ? v : typeof column === 'string' && v && typeof v === 'object' ? ((v as Context)[column] as Value | undefined) : undefined);
+      return list
+        .map((r) => ({ code: String(r['编码']), name: String(r['名称']), value: pick(r['值']) }))
+        .filter((r) => r.code.length === digits && (!classes.length || classes.includes(r.code.slice(0, 3))) && r.value && isTrue(r.value))
+        .map((r, i) => ({ 号: i + 1, 编码: r.code, 名称: r.name, 类名: nameOf.get(r.code.slice(0, 3)) ?? '', 款名: nameOf.get(r.code.slice(0, 5)) ?? '', 本年: r.value }));
+    },
+    /** The 名称 of a list joined with 、 (列举 (科目行 …)). */
+    列举: (list) => (Array.isArray(list) ? (list as Context[]).map((item) => String(item['名称'] ?? '')).join('、') : ''),
     等于: (a, b) => String(a) === String(b),
     或: (...args) => args.slice(0, -1).some(isTrue),
   };

@@ -103,6 +103,10 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     const source = report.template.files.get(path)!;
     let compiled: Handlebars.TemplateDelegate | undefined;
     env.registerPartial(name, ((ctx: unknown, opts: Handlebars.RuntimeOptions) => {
+      // A partial that includes itself (directly or through others) would recurse until the stack overflows.
+      if (host.partials.includes(path)) {
+        throw new NarrateError('narrate/recursion', `说明片段 ${path} 直接或间接地引用了自己(${[...host.partials, path].join(' → ')})`, undefined);
+      }
       host.partials.push(path);
       try {
         compiled ??= env.compile(markSentences(Handlebars.parse(source)), { strict: true, noEscape: true });
@@ -215,7 +219,7 @@ function report_(vfile: VFile, parsed: ParsedFile, segment: Segment, report: Rep
       severity,
       reason: `${reason}(在模板片段 ${e.partial} 中)`,
       file: `templates/${report.template.name}/${e.partial}`,
-      place: loc ? { line: loc.line, column: loc.column + 1 } : undefined,
+      place: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
       related: [{ file: parsed.file.path, place: pointAt(parsed.file, segment.start), label: '调用处' }],
     });
     return;

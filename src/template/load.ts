@@ -16,6 +16,8 @@ export interface TemplateSource {
   dir: string;
   /** Relative path → text, every file of the folder. */
   files: Map<string, string>;
+  /** Files the loader would not read (symlinks): each is reported, and the template is not used. */
+  refused?: { file: string; rule: string; reason: string }[];
 }
 
 function validated<T>(vfile: VFile, registry: SchemaRegistry, schemaId: string, file: PackFile | undefined): T | undefined {
@@ -36,6 +38,8 @@ function validated<T>(vfile: VFile, registry: SchemaRegistry, schemaId: string, 
 
 /** Loads a template; returns undefined (with diagnostics) when it cannot be used. */
 export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: TemplateSource): Template | undefined {
+  for (const r of source.refused ?? []) diagnose(vfile, { rule: r.rule, reason: r.reason, file: r.file, place: { line: 1, column: 1 } });
+  if (source.refused?.length) return undefined;
   const manifestFile = readPackFile(vfile, source, 'template.yaml');
   const manifest = validated<TemplateManifest>(vfile, registry, 'https://juesuan.dev/schemas/template.schema.json', manifestFile);
   if (!manifest || !manifestFile) return undefined;
