@@ -174,6 +174,34 @@ describe('root changes and their consequences', () => {
   });
 });
 
+describe('a report against its previous year written as a partial data file', () => {
+  it('compares the 文化和旅游局 2025 report with the 2024 figures it reads, value by value, and says why nothing else', () => {
+    const dept = join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou');
+    const d = diffReports(compile(join(dept, '2024')), compile(join(dept, '2025')));
+    expect(d.yearToYear).toBe(true);
+    expect(d.note).toBe('2024 年度是部分数据文件(只写了其他年度要读的数):只比较它写出的数,不比较文字。');
+    // Every figure 2024 writes that 2025 changes (因公出国(境)费 stays 0), in the pack's tables and blocks.
+    expect([...d.cells, ...d.values].map((c) => [c.label, c.old, c.new, c.delta, c.deltaPct ?? ''])).toEqual([
+      ['表一 收入 › 总计', '18,103.20', '26,591.08', '+8,487.88', '+46.89%'],
+      ['表一 支出 › 总计', '18,103.20', '26,591.08', '+8,487.88', '+46.89%'],
+      ['表四 收入 › 总计', '18,050.59', '26,538.47', '+8,487.88', '+47.02%'],
+      ['表五 合计 › 合计', '18,050.59', '24,535.67', '+6,485.08', '+35.93%'],
+      ['表七 三公经费支出 › 决算数', '22.70', '3.04', '−19.66', '−86.61%'],
+      ['表七 公务用车购置及运行维护费 › 决算数', '22.70', '2.64', '−20.06', '−88.37%'],
+      ['表七 公务接待费 › 决算数', '0.00', '0.40', '+0.40', ''],
+      ['机关运行经费 › 决算数', '188.95', '166.45', '−22.50', '−11.91%'],
+    ]);
+    // 三公 = 出国 + 车 + 接待, with 出国 written (0) in both years: the total follows its two changed parts.
+    expect(d.cells.find((c) => c.label === '表七 三公经费支出 › 决算数')!.follows).toEqual(['表七/项目/公务用车购置及运行维护费/决算数', '表七/项目/公务接待费/决算数']);
+    // 表五's 合计 is a sum of rows 2024 does not write: it is a data change of its own.
+    expect(d.cells.find((c) => c.label === '表五 合计 › 合计')!.follows).toBeUndefined();
+    expect([d.narrative, d.prose, d.rows]).toEqual([[], [], []]);
+    const md = diffMarkdown([d]);
+    expectValidComment(md);
+    expect(md).toContain('> 2024 年度是部分数据文件');
+  });
+});
+
 describe('sentences by origin', () => {
   it('records which template sentence printed each piece, and prints no mark', () => {
     const narration = compile(SEED_REPORT).data.narration!;
@@ -272,10 +300,19 @@ describe('a comment that fits', () => {
     expect(full.length).toBeGreaterThan(20000);
   });
 
-  it('keeps the seed year to year (2022 → 2023) well under the limit', () => {
-    const md = diffMarkdown([diffReports(compile(join(SEED_REPORT, '..', '2022')), compile(SEED_REPORT))]);
+  it('keeps the seed year to year (2022 → 2023) well under the limit, and groups nothing through what 2022 does not write', () => {
+    const d = diffReports(compile(join(SEED_REPORT, '..', '2022')), compile(SEED_REPORT));
+    const md = diffMarkdown([d]);
     expect(md.length).toBeLessThan(60000);
     expectValidComment(md);
+    // Nothing cut: every change is listed, none counted as omitted.
+    expect(md).not.toMatch(/另有 \d+ 项未列出|省略/u);
+    expect(md).toBe(diffMarkdown([d], { maxChars: 0 }));
+    // 2022 is a partial data file: its 公开06 合计 is unknown, so 302 and 310 (parts of it) are both
+    // data changes, not one the consequence of the other.
+    expect(d.cells.length).toBe(6);
+    expect(d.cells.filter((c) => c.follows)).toEqual([]);
+    expect(md).toContain('**7 个数据改动。**');
   });
 });
 

@@ -37,9 +37,17 @@ function members(r: Relation): RelationFact[] {
 /**
  * For each changed value that follows from others, the keys of the root changes it follows from.
  * `before` and `after` are the facts the changes were computed from (their places name the
- * relations' facts); relations are those of both reports.
+ * relations' facts); relations are those of both reports. A side that is a partial data file
+ * knows only what it writes: a relation with a member it does not write fixes nothing.
  */
-export function consequences(before: VFile, after: VFile, beforeFacts: Fact[], afterFacts: Fact[], changes: ValueChange[]): Map<string, string[]> {
+export function consequences(
+  before: VFile,
+  after: VFile,
+  beforeFacts: Fact[],
+  afterFacts: Fact[],
+  changes: ValueChange[],
+  partial: { old: boolean; new: boolean } = { old: false, new: false },
+): Map<string, string[]> {
   const byWhere = new Map<string, string>();
   for (const f of [...beforeFacts, ...afterFacts]) {
     const w = whereKey(f.where);
@@ -66,12 +74,29 @@ export function consequences(before: VFile, after: VFile, beforeFacts: Fact[], a
   }
   for (const [n, v] of values) if (!same(v.old, v.new)) changed.add(n);
 
-  // The relations with at least two changed members, each once.
+  // A member known on one side only (a partial data file's unwritten cell, a relation one year has)
+  // may have changed or not: a relation with such a member fixes nothing.
+  // A partial data file knows only the values it writes.
+  const keys = (facts: Fact[], part: boolean) => new Set(facts.filter((f) => !part || f.where).map((f) => f.key));
+  const oldKeys = keys(beforeFacts, partial.old);
+  const newKeys = keys(afterFacts, partial.new);
+  const unknown = (n: string | undefined): boolean => {
+    if (n === undefined || changed.has(n)) return false;
+    if (n.startsWith('relation:')) {
+      const v = values.get(n);
+      return !v || !('old' in v) || !('new' in v);
+    }
+    return !(oldKeys.has(n) && newKeys.has(n));
+  };
+
+  // The relations with at least two changed members and none unknown, each once.
   const relations: { nodes: string[]; total: string; sum: boolean }[] = [];
   const seen = new Set<string>();
   for (const vfile of [after, before]) {
     for (const r of vfile.data.relations ?? []) {
-      const nodes = [...new Set(members(r).map(node).filter((n): n is string => n !== undefined && changed.has(n)))];
+      const all = members(r).map(node);
+      if (all.some(unknown)) continue;
+      const nodes = [...new Set(all.filter((n): n is string => n !== undefined && changed.has(n)))];
       if (nodes.length < 2) continue;
       const signature = `${r.kind}|${[...nodes].sort().join('|')}`;
       if (seen.has(signature)) continue;

@@ -84,7 +84,7 @@ export function diffReports(before: VFile, after: VFile, options: DiffOptions = 
   const { renamed, before: a } = renamedBlocks(before.data.report ? factsOf(before.data.report) : [], b);
   // A partial data file holds a few figures of its year: what it does not write is unknown, not empty.
   const changes = valueChanges(a, b).filter((c) => !(c.op === 'added' && oldSide.partial) && !(c.op === 'removed' && newSide.partial));
-  for (const [key, roots] of consequences(before, after, a, b, changes)) changes.find((c) => c.key === key)!.follows = roots;
+  for (const [key, roots] of consequences(before, after, a, b, changes, { old: oldSide.partial, new: newSide.partial })) changes.find((c) => c.key === key)!.follows = roots;
   const cells = changes.filter((c) => c.table !== undefined);
   const values = changes.filter((c) => c.table === undefined);
   const ca = checks(before);

@@ -99,13 +99,13 @@ export function factsOf(report: ReportData): Fact[] {
   return out;
 }
 
-/** A value as written: amounts in 万元 (2 decimals at least) or, when written in 元, in 元; counts and scores as numbers. */
+/** A value as written: amounts in 万元 (2 decimals at least) or, when written in 元, in 元, digits grouped; counts and scores as numbers. */
 export function shown(f: Fact | undefined): string {
   if (!f) return '';
   if (f.text !== undefined) return f.text;
   if (f.value === null) return '';
   if (f.kind !== 'amount') return exact(f.value);
-  return f.unit === '元' ? `${group(exact(f.value, 2))}元` : exact(f.value.div(WAN), 2);
+  return f.unit === '元' ? `${group(exact(f.value, 2))}元` : group(exact(f.value.div(WAN), 2));
 }
 
 export interface RenamedBlock {

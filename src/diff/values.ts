@@ -68,7 +68,7 @@ export function valueChange(a: Fact | undefined, b: Fact | undefined): ValueChan
   const d = to.minus(from);
   const units = [a, b].filter((s) => s?.value !== null && s?.value !== undefined).map((s) => s!.unit);
   const inYuan = f.kind === 'amount' && units.length > 0 && units.every((u) => u === '元');
-  const deltaText = f.kind !== 'amount' ? exact(d.abs()) : inYuan ? `${group(exact(d.abs(), 2))}元` : exact(d.abs().div(WAN), 2);
+  const deltaText = f.kind !== 'amount' ? exact(d.abs()) : inYuan ? `${group(exact(d.abs(), 2))}元` : group(exact(d.abs().div(WAN), 2));
   return {
     ...base,
     delta: signed(d, deltaText),
