@@ -115,6 +115,12 @@ export interface NumberFormat {
   zero?: string;
 }
 
+/** How a template (`narrative.numbers`) or a report's front matter (`numbers`) prints amounts and percentages. */
+export interface NumberFormats {
+  amount?: NumberFormat;
+  percent?: NumberFormat;
+}
+
 export interface GradeBand {
   min: string;
   grade: string;
@@ -169,7 +175,7 @@ export interface TemplateManifest {
     /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
     phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
     /** How amounts (万元) and percentages are printed in sentences. */
-    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
+    numbers?: NumberFormats;
   };
 }
 
@@ -189,11 +195,55 @@ export type RuleDef =
   /** A condition that must hold (when `when` holds); `at` names the block or fact to point at. */
   | (RuleBase & { kind: 'condition'; test: string; at?: string; message?: string });
 
-/** A phrase of prose that names a figure (templates/<t>/prose.yaml). */
-export interface ProseBinding {
-  pattern: string;
-  path: string;
-  compare?: 'number' | 'text';
+/**
+ * The vocabulary that resolves a number typed in prose to the figure it names
+ * (templates/<t>/prose.yaml; docs/prose.md). Data only: names, cue words, expressions.
+ */
+export interface ProseVocabulary {
+  /** Which texts of data blocks are prose: every text of these block kinds, and fields of these names. */
+  texts?: { blocks?: string[]; fields?: string[] };
+  /** Units after a number that make it a literal the checker resolves. */
+  units: { amount: Record<string, number>; percent: string[]; count: string[]; score: string[]; year?: string[] };
+  /** Words that may stand between a name and its number ("在职人数:6人"). */
+  filler?: string[];
+  /** What a change or 持平 is measured against, from this phrase to the end of the paragraph. */
+  basis?: { prior?: string[]; budget?: string[] };
+  /** Phrases that introduce a derived figure, a new value, or a reason. */
+  phrases?: { share?: string[]; completion?: string[]; to?: string[]; reason?: string[] };
+  /** Extra direction words, added to the template's narrative.words (fall: [降低]). */
+  words?: Record<string, string[]>;
+  /** Words naming one figure of the sentence's subject: role → words. */
+  aspects?: Record<string, string[]>;
+  terms: ProseTerm[];
+  /** Garbled or left-over wording that is an error wherever it stands ("支出收入", "增加持平"). */
+  residue?: string[];
+  /** Lists of names after a cue ("主要包括：基本工资、奖金…"): each name listed must be a figure that is not empty. */
+  lists?: ProseList[];
+}
+
+/** A list of names after a cue; `each`, `name` and `fact` as a term's (one name per 科目…). */
+export interface ProseList {
+  after: string | string[];
+  each?: ProseTerm['each'];
+  name: string | string[];
+  fact: string;
+}
+
+/** A figure (or a family of figures) prose names; every key but the reserved ones is a role. */
+export interface ProseTerm {
+  /** Names written before the number. */
+  name?: string | string[];
+  /** Names written after the number ("6个项目评价结果为“优”"). */
+  after?: string | string[];
+  /** One term per 科目, block, 指标 or value: fills {code}, {name} and the level names. */
+  each?: { classification: string; level: string } | { blocks: string } | { indicators: string } | { values: string[] };
+  /** The figure itself (a reference or a helper subexpression). */
+  fact: string;
+  /** The whole a share of it is of; its 上年 counterpart (default: narrative.prior); a more precise statement. */
+  whole?: string;
+  prior?: string;
+  precise?: string;
+  [role: string]: unknown;
 }
 
 export interface BlockSchema {
@@ -210,7 +260,7 @@ export interface Template {
   layouts: Map<string, LayoutDef>;
   manifest: TemplateManifest;
   rules: RuleDef[];
-  prose: ProseBinding[];
+  prose: ProseVocabulary | undefined;
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
   /** Every non-table block kind: its registered schema (id in the template's namespace), from a pack file. */
