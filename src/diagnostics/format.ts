@@ -57,7 +57,11 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, 
   }
   const counts = countBySeverity(all);
   const n = files.length;
-  const infos = counts.info ? (verbose ? `${counts.info} 个提示` : `${counts.info} 个尾数提示,用 --verbose 查看`) : '';
+  // Typed numbers that agree with the data (prose/typed-literal) are not 尾数 notes: counted apart.
+  const typed = all.filter((d) => d.ruleId === 'prose/typed-literal').length;
+  const rounding = counts.info - typed;
+  const notes = [rounding ? `${rounding} 个尾数提示` : '', typed ? `${typed} 个直接写出的数可改写为辅助函数(check --fix)` : ''].filter(Boolean).join(', ');
+  const infos = counts.info ? (verbose ? `${counts.info} 个提示` : `${notes},用 --verbose 查看`) : '';
   if (counts.error + counts.warning === 0) lines.push(`✔ ${n} 份报告检查通过,没有发现问题${infos ? `(${infos})` : ''}`);
   else {
     const parts = [`${counts.error} 个错误`, `${counts.warning} 个警告`];

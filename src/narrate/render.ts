@@ -79,7 +79,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     },
     names: report.template.manifest.narrative?.names ?? {},
     basis: report.template.manifest.narrative?.percentBasis ?? ('held' as const),
-    wording: wordingOf(report.template.manifest, report.frontMatter.year),
+    wording: wordingOf(report.template.manifest, report.frontMatter.year, report.frontMatter.numbers),
   };
   const context = buildContext(report, prior);
   let renderText: Narration['renderText'] = (text) => text;
