@@ -67,17 +67,19 @@ describe('release workflow', () => {
 });
 
 // The pull-request workflow's steps up to the comment, run as GitHub would run them (bash, the
-// step's env, GITHUB_ACTIONS=true) on a temporary repository with a base commit and a pull
-// request's commit, posting to a fake GitHub API on 127.0.0.1. `npx juesuan` is this checkout.
+// step's env, GITHUB_ACTIONS=true) in a clone of a local bare repository whose main has the base
+// and whose branch pr has the pull request's commits, posting to a fake GitHub API on 127.0.0.1.
+// `npx juesuan` is this checkout.
 describe('pull-request workflow on a local repository', () => {
   const wf = load('pull-request.yml');
   const steps = wf.jobs.check!.steps as (Step & { env?: Record<string, string> })[];
   const jobEnv = (wf.jobs.check as { env?: Record<string, string> }).env ?? {};
+  let top = '';
   let root = '';
   let server: Server | undefined;
   afterAll(() => {
     server?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
+    if (top) rmSync(top, { recursive: true, force: true });
   });
 
   interface Comment {
@@ -164,26 +166,41 @@ describe('pull-request workflow on a local repository', () => {
     });
   }
 
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' }).toString('utf8');
-
-  it('checks with annotations on stderr, diffs against the base (a new report against its previous year), posts one comment and updates it', async () => {
-    root = mkdtempSync(join(tmpdir(), 'juesuan-pr-'));
-    cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
-    cpSync(join(ROOT, 'reports', 'xunyang-digital-economy'), join(root, 'reports', 'dept'), { recursive: true });
-    cpSync(join(ROOT, '.github'), join(root, '.github'), { recursive: true });
+  // Three places, as on GitHub: the author's clone (work), the repository (a bare origin.git) and the
+  // runner's checkout (root: cloned from origin with its whole history, the pull request's head checked out).
+  const gitIn = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString('utf8');
+  /** actions/checkout with fetch-depth 0: the branch's head, origin/main beside it. */
+  const checkout = () => {
+    rmSync(root, { recursive: true, force: true });
+    gitIn(top, 'clone', '-q', '--no-checkout', join(top, 'origin.git'), root);
+    gitIn(root, 'checkout', '-q', '--detach', 'origin/pr');
     mkdirSync(join(root, '.shim'));
     writeFileSync(join(root, '.shim', 'npx'), `#!/bin/sh\nif [ "$1" = juesuan ]; then shift; exec "${process.execPath}" "${join(ROOT, 'bin', 'juesuan.js')}" "$@"; fi\necho "npx $1: not available in this test" >&2\nexit 127\n`, { mode: 0o755 });
-    writeFileSync(join(root, '.gitignore'), '.shim/\ndiff.md\ndiff-full.md\n');
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+  };
+
+  it('checks with annotations on stderr, diffs against the base (a new report against its previous year), posts one comment and updates it', async () => {
+    top = mkdtempSync(join(tmpdir(), 'juesuan-pr-'));
+    const work = join(top, 'work');
+    root = join(top, 'checkout');
+    cpSync(join(ROOT, 'templates'), join(work, 'templates'), { recursive: true });
+    cpSync(join(ROOT, 'reports', 'xunyang-digital-economy'), join(work, 'reports', 'dept'), { recursive: true });
+    cpSync(join(ROOT, '.github'), join(work, '.github'), { recursive: true });
+    writeFileSync(join(work, '.gitignore'), '.shim/\ndiff.md\ndiff-full.md\n');
+    gitIn(top, 'init', '-q', '--bare', 'origin.git');
+    gitIn(work, 'init', '-q');
+    gitIn(work, 'remote', 'add', 'origin', join(top, 'origin.git'));
+    gitIn(work, 'add', '.');
+    gitIn(work, 'commit', '-qm', 'base');
+    gitIn(work, 'push', '-q', 'origin', 'HEAD:main');
     // The pull request: one value of 附件1 changed, and next year's report added.
-    git('checkout', '-qb', 'pr');
-    edit(join(root, 'reports', 'dept', '2023'), 'annex-1.md', '非流动资产: 204,988.69元', '非流动资产: 204,999.80元');
-    execFileSync(process.execPath, [join(ROOT, 'bin', 'juesuan.js'), 'new', 'dept', '2024'], { cwd: root, stdio: 'pipe' });
-    git('add', '.');
-    git('commit', '-qm', 'pr');
+    gitIn(work, 'checkout', '-qb', 'pr');
+    edit(join(work, 'reports', 'dept', '2023'), 'annex-1.md', '非流动资产: 204,988.69元', '非流动资产: 204,999.80元');
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'juesuan.js'), 'new', 'dept', '2024'], { cwd: work, stdio: 'pipe' });
+    gitIn(work, 'add', '.');
+    gitIn(work, 'commit', '-qm', 'pr');
+    gitIn(work, 'push', '-q', 'origin', 'pr');
+    checkout();
+    expect(gitIn(root, 'rev-parse', 'origin/main').trim()).not.toBe(gitIn(root, 'rev-parse', 'HEAD').trim());
     const port = await fakeGithub();
 
     const check = await runStep('检查每份报告', port);
@@ -222,8 +239,10 @@ describe('pull-request workflow on a local repository', () => {
     expect(requests.every((r) => r.auth === 'Bearer test-token')).toBe(true);
 
     // Another push: the same comment is updated, no second one.
-    edit(join(root, 'reports', 'dept', '2023'), 'annex-1.md', '非流动资产: 204,999.80元', '非流动资产: 204,988.69元');
-    git('commit', '-qam', 'pr: undo');
+    edit(join(work, 'reports', 'dept', '2023'), 'annex-1.md', '非流动资产: 204,999.80元', '非流动资产: 204,988.69元');
+    gitIn(work, 'commit', '-qam', 'pr: undo');
+    gitIn(work, 'push', '-q', 'origin', 'pr');
+    checkout();
     expect((await runStep('比较改动', port)).code).toBe(0);
     const again = await runStep('评论改动', port);
     expect(again.stdout).toBe('已更新评论 2\n');
