@@ -13,7 +13,8 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
 import type { Block, ReportData } from '../data/read.js';
-import type { Narration } from '../narrate/render.js';
+import { FAILED, type Narration } from '../narrate/render.js';
+import { NarrateError } from '../narrate/helpers.js';
 import type { Context } from '../narrate/context.js';
 import type { LayoutDef } from '../template/layout.js';
 import { el, escape, text } from './html.js';
@@ -206,7 +207,16 @@ export function renderDocument(vfile: VFile, report: ReportData, narration: Narr
   const renderLayoutAt = (layout: LayoutDef, block: Context | undefined, heading?: { id: string; level: number }) =>
     renderLayout(layout, {
       scope: { block, root: narration.context, manifest: report.template.manifest },
-      renderText: (t, scope) => narration.renderText(t, scope ?? block),
+      // A text in the data that names a figure the report lacks fails that cell only, said at the layout.
+      renderText: (t, scope) => {
+        try {
+          return narration.renderText(t, scope ?? block);
+        } catch (error) {
+          if (!(error instanceof NarrateError)) throw error;
+          problem(layout.id)(`的一格无法印出: ${error.message}`);
+          return FAILED;
+        }
+      },
       problem: problem(layout.id),
       heading,
     });
