@@ -125,6 +125,17 @@ describe('the vocabulary', () => {
   });
 });
 
+describe('names the vocabulary does not know', () => {
+  it('a quoted name opening with a known one (“社会保障和就业支出（类）<an unknown 款>”) is not that figure: what follows it warns, never a false error', () => {
+    const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2023年度“社会保障和就业支出（类）不存在的款（款）”5.00万元,决算数5.00万元。“社会保障和就业支出（类）”6.56万元。');
+    const found = prose(vfile, dir);
+    expect(found.filter(({ m }) => m.fatal === true)).toEqual([]);
+    expect(found.filter(({ m }) => m.fatal === false).map(({ line }) => line)).toEqual(['prose/unbound-literal explanation.md:42:32']);
+    // The known name, quoted whole, still resolves (and 6.56 is its figure).
+    expect(found.filter(({ line }) => line.startsWith('info prose/typed-literal')).map(({ line }) => line)).toEqual(['info prose/typed-literal explanation.md:42:63']);
+  });
+});
+
 describe('wording', () => {
   it('garbled wording the pack lists is an error; an unpaired quotation mark warns', () => {
     const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2023年度机关运行经费支出8.29万元,决算数比上年增加持平,主要原因:“资产运行维护支出减少。');

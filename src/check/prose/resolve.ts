@@ -49,6 +49,11 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
   let part = 0;
   let sentence = 0;
 
+  /** A name the vocabulary does not know is the subject now: nothing after it resolves until the next known name. */
+  const forget = (): void => {
+    subject = undefined;
+    byRole.clear();
+  };
   const withRole = (role: string): Term | undefined => {
     if (subject?.fields.has(role)) return subject;
     return byRole.get(role);
@@ -126,6 +131,8 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
         const aspect = entry(tokens[before(k).index], 'aspect');
         const owner = aspect ? withRole(aspect.role) : undefined;
         if (owner && aspect) claims.push({ kind: 'literal', token, figure: { kind: 'value', term: owner, role: aspect.role }, part, sentence });
+        // A quoted name the vocabulary does not know, before a number: what follows is said of it, not of the last figure named.
+        else if (tokens[after(k)]?.t === 'num') forget();
         continue;
       }
       if (token.unit.kind === 'year') {
@@ -141,6 +148,11 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
     const term = entry(token, 'term');
     if (term) {
       if (shareOpen && !term.after) continue; // 占<whole>的: the whole of the share, not a new subject
+      // A known name opening a longer quoted one ("“社会保障和就业支出(类)<a 款 it does not know>…”"): that name is not this term's.
+      if (chars[token.from - 1] === '"' && chars[token.from] !== '"' && chars[token.to] !== '"' && !inReason) {
+        forget();
+        continue;
+      }
       if (inReason && tokens[after(k)]?.t !== 'num') continue;
       subject = term.term;
       for (const role of term.term.fields.keys()) byRole.set(role, term.term);

@@ -90,7 +90,10 @@ export function tokenize(folded: Folded, vocabulary: Vocabulary): Token[] {
     if (c === '"') {
       let j = i + 1;
       while (j < chars.length && j - i <= QUOTE_MAX && chars[j] !== '"' && !(chars[j]! in SEPARATORS && SEPARATORS[chars[j]!] !== 'clause')) j++;
-      if (chars[j] === '"' && j > i + 1) {
+      // A quoted name of the vocabulary (“社会保障和就业支出(类)”) is read as that name.
+      const inner = chars[j] === '"' ? vocabulary.words.longest(chars, i + 1) : undefined;
+      const named = inner?.end === j && inner.values.some((e) => e.kind === 'term');
+      if (chars[j] === '"' && j > i + 1 && !named) {
         flush(i);
         tokens.push({ t: 'quote', from: i, to: j + 1, text: chars.slice(i + 1, j).join('') });
         i = j + 1;
