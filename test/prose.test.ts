@@ -51,6 +51,11 @@ describe('a rate at its own precision', () => {
     expect(prose(spaced.vfile, spaced.dir).map(({ line }) => line.replace(/:\d+$/u, ''))).toEqual(Array(3).fill('info prose/typed-literal explanation.md:42'));
   });
 
+  it('a stated figure one unit off in the last place disagrees: 8.28万元 and 8.29万元 are two values, though their 尾数 intervals touch', () => {
+    const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2023年度机关运行经费支出8.28万元。');
+    expect(prose(vfile, dir).filter(({ m }) => m.fatal === true).map(({ line, m }) => `${line} ${m.actual}`)).toEqual(['prose/mismatch explanation.md:42:18 8.28万元']);
+  });
+
   it('reads the decimals as written: "2.6%" is ±0.05 and agrees, "307,521.80元" is ±0.005 元', () => {
     const loose = typed('机关运行经费支出情况说明', '本部门2023年度机关运行经费支出185.41万元,比上年增加4.68万元,增长2.6%。', RUNNING_COST);
     expect(prose(loose.vfile, loose.dir).filter(({ m }) => m.fatal === true)).toEqual([]);

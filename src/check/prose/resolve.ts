@@ -16,6 +16,8 @@ export type FigureSpec =
 export type Claim =
   /** A number (or a quoted word) and the figure it states; `word`: the direction word it comes with. */
   | { kind: 'literal'; token: Token; figure: FigureSpec | undefined; word?: { token: Token; direction: Direction; basis?: 'prior' | 'budget' }; part: number; sentence: number }
+  /** A quoted 科目 name with one part that is not its term's (prose.yaml `parts`). */
+  | { kind: 'name'; token: Token; term: Term; from: number; to: number; expected: string }
   /** A year ("2022年度"), outside a reason. */
   | { kind: 'year'; token: Token }
   /** A direction word standing alone: a change against 上年 or a comparison of two figures. */
@@ -148,6 +150,7 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
     const term = entry(token, 'term');
     if (term) {
       if (shareOpen && !term.after) continue; // 占<whole>的: the whole of the share, not a new subject
+      if (token.t === 'entry' && token.misnamed) claims.push({ kind: 'name', token, term: term.term, ...token.misnamed });
       // A known name opening a longer quoted one ("“社会保障和就业支出(类)<a 款 it does not know>…”"): that name is not this term's.
       if (chars[token.from - 1] === '"' && chars[token.from] !== '"' && chars[token.to] !== '"' && !inReason) {
         forget();
