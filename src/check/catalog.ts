@@ -99,6 +99,8 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'narrate/error', severity: 'error', class: '格式', description: '生成说明时的其他错误' },
   { id: 'print/missing-glyph', severity: 'error', class: '格式', description: '印刷字体中没有某字符的字形(会印成方框)' },
   { id: 'print/failed', severity: 'error', class: '格式', description: '印刷失败(浏览器崩溃或超时,已重试一次)' },
+  { id: 'print/font-substitute', severity: 'warning', class: '格式', description: '模板要求的字体(仿宋、楷体)没有可自由使用的版本,以宋体或黑体代替' },
+  { id: 'print/layout-value', severity: 'error', class: '格式', description: '模板的表格版式引用了报告中没有的数据或版式' },
   { id: 'print/image-path', severity: 'error', class: '格式', description: '图片不在报告文件夹中(绝对路径或 ..)' },
   { id: 'print/unsafe-css', severity: 'error', class: '格式', description: '模板的印刷样式中有 HTML 标记(如 </style>),会跳出样式表' },
   { id: 'print/remote-resource', severity: 'error', class: '格式', description: '报告引用了网络资源;印刷只加载本地文件' },

@@ -9,6 +9,7 @@ import { loadBlockSchemas } from './block-kinds.js';
 import { PLACEHOLDERS, placeholdersOf, type PhraseKey } from '../narrate/wording.js';
 import { readPackFile, type PackFile } from './pack-file.js';
 import type { Classification, ProseVocabulary, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
+import type { LayoutDef } from './layout.js';
 
 export interface TemplateSource {
   name: string;
@@ -96,5 +97,14 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
   if (source.files.has('prose.yaml')) {
     prose = validated<ProseVocabulary>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', readPackFile(vfile, source, 'prose.yaml'));
   }
-  return { name: manifest.name, manifest, rules, prose, tables, classifications, blockSchemas, files: source.files };
+  // Table layouts that are not 公开 tables (绩效自评表, 部门评价 tables, lists): layouts/*.yaml.
+  const layouts = new Map<string, LayoutDef>();
+  for (const path of [...source.files.keys()].filter((f) => /^layouts\/[^/]+\.ya?ml$/u.test(f)).sort()) {
+    const file = readPackFile(vfile, source, path);
+    const layout = validated<LayoutDef>(vfile, registry, 'https://juesuan.dev/schemas/layout.schema.json', file);
+    if (!layout || !file) continue;
+    if (layouts.has(layout.id)) diagnose(vfile, { rule: 'template/invalid', reason: `版式「${layout.id}」定义了两次`, file: file.path, place: file.place('/id') });
+    layouts.set(layout.id, layout);
+  }
+  return { name: manifest.name, manifest, rules, prose, tables, classifications, blockSchemas, layouts, files: source.files };
 }

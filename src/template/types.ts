@@ -1,5 +1,7 @@
 // The shape of a template: its manifest, its official table definitions and its classification
 // lists. These are read from templates/<name>/ (YAML) and are the one place that knows a table.
+import type { LayoutDef } from './layout.js';
+import type { PrintSettings } from './print.js';
 
 export interface ColumnDef {
   key: string;
@@ -34,6 +36,8 @@ export interface RowDef {
   within?: string;
   /** A heading row with no values. */
   heading?: boolean;
+  /** In a transposed table: the header spanning this row's column group with the rows of the same group. */
+  group?: string;
 }
 
 export interface SectionDef {
@@ -46,8 +50,12 @@ export interface SectionDef {
   columns: ColumnDef[];
   /** Fixed rows, in the official order. Absent: rows come from the data (classified tables). */
   rows?: RowDef[];
-  /** The 合计 row of a classified section. */
-  total?: { key: string; label?: string };
+  /** The 合计 row of a classified section, printed first (top, default) or last. */
+  total?: { key: string; label?: string; position?: 'top' | 'bottom' };
+  /** A header spanning the code and name headers (项目); default: the template's. */
+  headerGroup?: string;
+  /** The code in one column, or split 类/款/项 (3, the default when the template names them). */
+  codeColumns?: 1 | 3;
 }
 
 export interface PanelDef {
@@ -55,9 +63,32 @@ export interface PanelDef {
   classes: string[];
 }
 
+/** Widths of one table's columns, for the fitting of its layout. */
+export interface TablePrintDef {
+  /** Column widths in em by column key; $item, $code, $line for the name, code and 行次 columns. */
+  widths?: Record<string, number>;
+  /** The width in em the table shares out (default by layout: 58 portrait, 62 ledger, 100 panels). */
+  em?: number;
+}
+
 export interface TableDef {
   id: string;
   title: string;
+  /** The 表号 printed in the caption line (公开02表, 表一). */
+  number?: string;
+  /** Whether the 行次/栏次 print (default true, when the template prints them). */
+  showRowNumbers?: boolean;
+  /** What the line above the table shows: 表号, 部门, 年度 (default all), the unit's text. */
+  caption?: { number?: boolean; department?: boolean; year?: boolean; unit?: string };
+  /** Whether a panels table prints its panels' label row (default true). */
+  showPanelLabels?: boolean;
+  /** A fixed table printed on its side: each row a group of columns, the values one row; `header` spans them all. */
+  transpose?: { header?: string };
+  /** How a zero amount prints (default 0.00). */
+  zeroText?: string;
+  /** Printed under the table when it has no figure; {{部门}} (or {{department}}) is the department. */
+  emptyNote?: string;
+  print?: TablePrintDef;
   unit: string;
   decimals?: number;
   notes?: string[];
@@ -82,6 +113,12 @@ export interface NumberFormat {
   grouping?: boolean;
   trimWhole?: boolean;
   zero?: string;
+}
+
+/** How a template (`narrative.numbers`) or a report's front matter (`numbers`) prints amounts and percentages. */
+export interface NumberFormats {
+  amount?: NumberFormat;
+  percent?: NumberFormat;
 }
 
 export interface GradeBand {
@@ -117,10 +154,8 @@ export interface TemplateManifest {
     /** A printed 0 / 0.00 is an exact zero, not ±½ of its last decimal (tables may override). */
     exactZeros?: boolean;
   };
-  print?: {
-    /** The 尾数 note printed under the 目录. */
-    note?: string;
-  };
+  /** How the report prints (src/template/print.ts). */
+  print?: PrintSettings;
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
@@ -140,7 +175,7 @@ export interface TemplateManifest {
     /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
     phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
     /** How amounts (万元) and percentages are printed in sentences. */
-    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
+    numbers?: NumberFormats;
   };
 }
 
@@ -223,6 +258,8 @@ export interface BlockSchema {
 
 export interface Template {
   name: string;
+  /** Layouts of the tables that are not 公开 tables, by id (layouts/*.yaml). */
+  layouts: Map<string, LayoutDef>;
   manifest: TemplateManifest;
   rules: RuleDef[];
   prose: ProseVocabulary | undefined;
