@@ -51,6 +51,11 @@ describe('a rate at its own precision', () => {
     expect(prose(spaced.vfile, spaced.dir).map(({ line }) => line.replace(/:\d+$/u, ''))).toEqual(Array(3).fill('info prose/typed-literal explanation.md:42'));
   });
 
+  it('a stated figure one unit off in the last place disagrees: 8.28万元 and 8.29万元 are two values, though their 尾数 intervals touch', () => {
+    const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2023年度机关运行经费支出8.28万元。');
+    expect(prose(vfile, dir).filter(({ m }) => m.fatal === true).map(({ line, m }) => `${line} ${m.actual}`)).toEqual(['prose/mismatch explanation.md:42:18 8.28万元']);
+  });
+
   it('reads the decimals as written: "2.6%" is ±0.05 and agrees, "307,521.80元" is ±0.005 元', () => {
     const loose = typed('机关运行经费支出情况说明', '本部门2023年度机关运行经费支出185.41万元,比上年增加4.68万元,增长2.6%。', RUNNING_COST);
     expect(prose(loose.vfile, loose.dir).filter(({ m }) => m.fatal === true)).toEqual([]);
@@ -122,6 +127,17 @@ describe('the vocabulary', () => {
     const line = readFileSync(join(ROOT, 'templates', 'jiangxi-county-2023', 'prose.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('- {name: 收入总计,')) + 1;
     expect(found.map((m) => `${m.file}:${m.place && 'start' in m.place ? m.place.start.line : 0}`)).toEqual([`templates/jiangxi-county-2023/prose.yaml:${line}`]);
     expect(found[0]!.reason).toContain('「fact」表达式有误');
+  });
+});
+
+describe('names the vocabulary does not know', () => {
+  it('a quoted name opening with a known one (“社会保障和就业支出（类）<an unknown 款>”) is not that figure: what follows it warns, never a false error', () => {
+    const { dir, vfile } = typed('机关运行经费支出情况说明', '本部门2023年度“社会保障和就业支出（类）不存在的款（款）”5.00万元,决算数5.00万元。“社会保障和就业支出（类）”6.56万元。');
+    const found = prose(vfile, dir);
+    expect(found.filter(({ m }) => m.fatal === true)).toEqual([]);
+    expect(found.filter(({ m }) => m.fatal === false).map(({ line }) => line)).toEqual(['prose/unbound-literal explanation.md:42:32']);
+    // The known name, quoted whole, still resolves (and 6.56 is its figure).
+    expect(found.filter(({ line }) => line.startsWith('info prose/typed-literal')).map(({ line }) => line)).toEqual(['info prose/typed-literal explanation.md:42:63']);
   });
 });
 

@@ -99,7 +99,7 @@ function checkProse(vfile: VFile, template: Template, source: TemplateSource): v
   const entries = [...(template.prose?.terms ?? []), ...(template.prose?.lists ?? [])];
   for (const entry of entries) {
     for (const [key, value] of Object.entries(entry)) {
-      if (key === 'name' || key === 'after' || key === 'each' || typeof value !== 'string') continue;
+      if (key === 'name' || key === 'after' || key === 'each' || key === 'parts' || typeof value !== 'string') continue;
       const at = text.indexOf(value, from);
       if (at >= 0) from = at;
       for (const ref of referencesOf(value)) {

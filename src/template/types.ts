@@ -235,6 +235,8 @@ export interface ProseTerm {
   name?: string | string[];
   /** Names written after the number ("6个项目评价结果为“优”"). */
   after?: string | string[];
+  /** The parts of a quoted name ({类}(类), {款}(款), {项}(项)): a quoted name with all but one of them names the term, the other part is misnamed. */
+  parts?: string[];
   /** One term per 科目, block, 指标 or value: fills {code}, {name} and the level names. */
   each?: { classification: string; level: string } | { blocks: string } | { indicators: string } | { values: string[] };
   /** The figure itself (a reference or a helper subexpression). */

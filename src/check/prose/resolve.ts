@@ -16,6 +16,8 @@ export type FigureSpec =
 export type Claim =
   /** A number (or a quoted word) and the figure it states; `word`: the direction word it comes with. */
   | { kind: 'literal'; token: Token; figure: FigureSpec | undefined; word?: { token: Token; direction: Direction; basis?: 'prior' | 'budget' }; part: number; sentence: number }
+  /** A quoted 科目 name with one part that is not its term's (prose.yaml `parts`). */
+  | { kind: 'name'; token: Token; term: Term; from: number; to: number; expected: string }
   /** A year ("2022年度"), outside a reason. */
   | { kind: 'year'; token: Token }
   /** A direction word standing alone: a change against 上年 or a comparison of two figures. */
@@ -49,6 +51,11 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
   let part = 0;
   let sentence = 0;
 
+  /** A name the vocabulary does not know is the subject now: nothing after it resolves until the next known name. */
+  const forget = (): void => {
+    subject = undefined;
+    byRole.clear();
+  };
   const withRole = (role: string): Term | undefined => {
     if (subject?.fields.has(role)) return subject;
     return byRole.get(role);
@@ -126,6 +133,8 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
         const aspect = entry(tokens[before(k).index], 'aspect');
         const owner = aspect ? withRole(aspect.role) : undefined;
         if (owner && aspect) claims.push({ kind: 'literal', token, figure: { kind: 'value', term: owner, role: aspect.role }, part, sentence });
+        // A quoted name the vocabulary does not know, before a number: what follows is said of it, not of the last figure named.
+        else if (tokens[after(k)]?.t === 'num') forget();
         continue;
       }
       if (token.unit.kind === 'year') {
@@ -141,6 +150,12 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
     const term = entry(token, 'term');
     if (term) {
       if (shareOpen && !term.after) continue; // 占<whole>的: the whole of the share, not a new subject
+      if (token.t === 'entry' && token.misnamed) claims.push({ kind: 'name', token, term: term.term, ...token.misnamed });
+      // A known name opening a longer quoted one ("“社会保障和就业支出(类)<a 款 it does not know>…”"): that name is not this term's.
+      if (chars[token.from - 1] === '"' && chars[token.from] !== '"' && chars[token.to] !== '"' && !inReason) {
+        forget();
+        continue;
+      }
       if (inReason && tokens[after(k)]?.t !== 'num') continue;
       subject = term.term;
       for (const role of term.term.fields.keys()) byRole.set(role, term.term);

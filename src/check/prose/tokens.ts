@@ -4,7 +4,7 @@
 // longest word of the vocabulary), with no backtracking.
 import type { Folded } from './normalize.js';
 import { HELPER } from './spans.js';
-import type { Entry, Unit, Vocabulary } from './vocabulary.js';
+import type { Entry, Term, Unit, Vocabulary } from './vocabulary.js';
 
 export type Level = 'clause' | 'part' | 'sentence';
 
@@ -16,7 +16,8 @@ interface Base {
 
 export type Token =
   | (Base & { t: 'num'; digitsEnd: number; digits: string; unit: Unit })
-  | (Base & { t: 'entry'; entries: Entry[] })
+  /** `misnamed`: a quoted name made of a term's parts but one, that part's place and the name it should have. */
+  | (Base & { t: 'entry'; entries: Entry[]; misnamed?: Misnamed })
   | (Base & { t: 'quote'; text: string })
   | (Base & { t: 'sep'; level: Level })
   /** A helper expression ({{…}}): a figure already written with a helper. */
@@ -40,6 +41,59 @@ const SEPARATORS: Record<string, Level> = {
 };
 
 const QUOTE_MAX = 16;
+/** The longest quoted name read as parts (“社会保障和就业支出(类)行政事业单位养老支出(款)…(项)”). */
+const PARTS_MAX = 96;
+
+export interface Misnamed {
+  from: number;
+  to: number;
+  expected: string;
+}
+
+/**
+ * A quoted name at `open` made of the parts of one term (prose.yaml `parts`), all of them or all but one:
+ * the term, its end, and the part misnamed. Two terms fitting as well: none (the name is ambiguous).
+ */
+function quotedParts(chars: readonly string[], open: number, vocabulary: Vocabulary): { term: Term; end: number; misnamed?: Misnamed } | undefined {
+  let close = open + 1;
+  while (close < chars.length && close - open <= PARTS_MAX && chars[close] !== '"' && SEPARATORS[chars[close]!] !== 'sentence' && SEPARATORS[chars[close]!] !== 'part') close++;
+  if (chars[close] !== '"') return undefined;
+  const found = new Map<Term, Map<number, { from: number; to: number }>>();
+  for (let p = open + 1; p < close; ) {
+    const m = vocabulary.parts.longest(chars, p);
+    if (!m || m.end > close) {
+      p++;
+      continue;
+    }
+    for (const { term, index } of m.values) {
+      const at = found.get(term) ?? new Map<number, { from: number; to: number }>();
+      if (!at.has(index)) at.set(index, { from: p, to: m.end });
+      found.set(term, at);
+    }
+    p = m.end;
+  }
+  // The best fit: the most parts, then the last (most particular) part among them (“…司法(款)其他公共安全支出(项)”).
+  const score = (term: Term, at: Map<number, unknown>) => at.size * 2 + (at.has(term.parts!.length - 1) ? 1 : 0);
+  let best: { term: Term; at: Map<number, { from: number; to: number }> } | undefined;
+  let tie = false;
+  for (const [term, at] of found) {
+    const n = term.parts!.length;
+    if (at.size < n - 1 || n < 3) continue;
+    // The parts in their order.
+    const order = [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, place]) => place.from);
+    if (order.some((from, i) => i > 0 && from < order[i - 1]!)) continue;
+    if (!best || score(term, at) > score(best.term, best.at)) [best, tie] = [{ term, at }, false];
+    else if (score(term, at) === score(best.term, best.at)) tie = true;
+  }
+  if (!best || tie) return undefined;
+  const parts = best.term.parts!;
+  if (best.at.size === parts.length) return { term: best.term, end: close + 1 };
+  const missing = parts.findIndex((_p, i) => !best.at.has(i));
+  const from = missing === 0 ? open + 1 : best.at.get(missing - 1)!.to;
+  const to = missing === parts.length - 1 ? close : best.at.get(missing + 1)!.from;
+  if (to <= from) return undefined;
+  return { term: best.term, end: close + 1, misnamed: { from, to, expected: parts[missing]! } };
+}
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
@@ -88,9 +142,19 @@ export function tokenize(folded: Folded, vocabulary: Vocabulary): Token[] {
       continue;
     }
     if (c === '"') {
+      const parted = quotedParts(chars, i, vocabulary);
+      if (parted) {
+        flush(i);
+        tokens.push({ t: 'entry', from: i, to: parted.end, entries: [{ kind: 'term', term: parted.term, after: false }], ...(parted.misnamed ? { misnamed: parted.misnamed } : {}) });
+        i = parted.end;
+        continue;
+      }
       let j = i + 1;
       while (j < chars.length && j - i <= QUOTE_MAX && chars[j] !== '"' && !(chars[j]! in SEPARATORS && SEPARATORS[chars[j]!] !== 'clause')) j++;
-      if (chars[j] === '"' && j > i + 1) {
+      // A quoted name of the vocabulary (“社会保障和就业支出(类)”) is read as that name.
+      const inner = chars[j] === '"' ? vocabulary.words.longest(chars, i + 1) : undefined;
+      const named = inner?.end === j && inner.values.some((e) => e.kind === 'term');
+      if (chars[j] === '"' && j > i + 1 && !named) {
         flush(i);
         tokens.push({ t: 'quote', from: i, to: j + 1, text: chars.slice(i + 1, j).join('') });
         i = j + 1;

@@ -103,6 +103,16 @@ function contains(i: Interval, d: Decimal): boolean {
   return i.lo.lte(d) && i.hi.gte(d);
 }
 
+/**
+ * Whether a literal's 尾数 interval meets a stated figure's: over more than a point, since a printed
+ * value stands for [v − ½u, v + ½u) — 545.84 and 545.85, printed alike, are two values, not one (an exact
+ * figure, a point, is met when the literal holds it).
+ */
+function meets(literal: Interval, range: Interval): boolean {
+  if (range.lo.eq(range.hi)) return intersects(literal, range);
+  return Decimal.max(literal.lo, range.lo).lt(Decimal.min(literal.hi, range.hi));
+}
+
 /** How a literal agrees with its figure, at the literal's own precision. */
 function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreement {
   if (token.t === 'quote') return figure.kind === 'text' && normalizeIndicatorText(figure.text ?? '') === normalizeIndicatorText(token.text) ? 'exact' : 'no';
@@ -120,7 +130,7 @@ function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreeme
     return 'no';
   }
   const literal = writtenInterval(token.digits, new Decimal(token.unit.scale ?? 1));
-  if (figure.stated && figure.range) return intersects(literal, figure.range) ? 'exact' : 'no';
+  if (figure.stated && figure.range) return meets(literal, figure.range) ? 'exact' : 'no';
   // A derived figure (a change, a rate) is what the narrative computes from the values as held: a
   // literal is judged against that, at its own precision (2.60% against 4.68 ÷ 180.73 = 2.59% is
   // wrong, though the operands' 尾数 would admit 2.5839–2.5951%).
@@ -162,6 +172,21 @@ function year(input: ParagraphInput, token: Token): void {
   });
 }
 
+/** A quoted 科目 name with one part that is not its own: the part, and the name it should have. */
+function misnamed(input: ParagraphInput, claim: Extract<Claim, { kind: 'name' }>): void {
+  const { span, folded, vfile } = input;
+  if (span.ignored.has('prose/name')) return;
+  const [start, end] = sourceRange(folded, claim.from, claim.to);
+  diagnose(vfile, {
+    rule: 'prose/name',
+    reason: `文中「${span.text.slice(start, end)}」不是「${claim.term.label}」中这一级的名称,应为「${claim.expected}」`,
+    file: span.file.path,
+    place: place(span, start, end),
+    actual: span.text.slice(start, end),
+    expected: claim.expected,
+  });
+}
+
 /** Judges the claims of one paragraph. */
 export function judge(input: ParagraphInput): void {
   const { vfile, span, folded, claims, figures } = input;
@@ -169,6 +194,10 @@ export function judge(input: ParagraphInput): void {
   for (const claim of claims) {
     if (claim.kind === 'year') {
       year(input, claim.token);
+      continue;
+    }
+    if (claim.kind === 'name') {
+      misnamed(input, claim);
       continue;
     }
     if (claim.kind === 'word') {

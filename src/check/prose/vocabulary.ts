@@ -14,6 +14,8 @@ export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'flat',
 export interface Term {
   /** The name it was found by in the vocabulary (for messages). */
   label: string;
+  /** The parts of its quoted name (prose.yaml `parts`), as written. */
+  parts?: string[];
   /** role → expression; `fact` always (and `prior(fact)` when no prior is given), whole/precise/completion when given. */
   fields: Map<string, string>;
 }
@@ -81,6 +83,8 @@ export interface Vocabulary {
   residue: Trie<true>;
   /** For each list of prose.yaml, its names (folded) → the figure each must not leave empty. */
   lists: Map<string, { label: string; fact: string }>[];
+  /** The parts of quoted names (prose.yaml `parts`): each part → the terms and the place it has among their parts. */
+  parts: Trie<{ term: Term; index: number }>;
 }
 
 /** Whether an expression is a plain reference (no call): one whose 上年 is prior() of it. */
@@ -97,7 +101,7 @@ function list(names: string | string[] | undefined): string[] {
   return names === undefined ? [] : Array.isArray(names) ? names : [names];
 }
 
-const RESERVED = new Set(['name', 'after', 'each']);
+const RESERVED = new Set(['name', 'after', 'each', 'parts']);
 
 /** The variable sets a term's family stands for (one empty set for a plain term). */
 function familyOf(term: ProseTerm, report: ReportData, template: Template): Record<string, string>[] {
@@ -143,6 +147,7 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
   const add = (word: string, entry: Entry) => words.add(fill(word, years), entry);
 
   const reported = new Set<string>();
+  const parts = new Trie<{ term: Term; index: number }>();
   prose.terms.forEach((term, index) => {
     for (const vars of familyOf(term, report, template)) {
       const all = { ...years, ...vars };
@@ -167,6 +172,10 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
       const names = list(term.name).map((n) => fill(n, all));
       const after = list(term.after).map((n) => fill(n, all));
       const made: Term = { label: names[0] ?? after[0] ?? fact, fields };
+      if (term.parts) {
+        made.parts = term.parts.map((n) => fill(n, all));
+        made.parts.forEach((part, i) => parts.add(part, { term: made, index: i }));
+      }
       for (const n of names) words.add(n, { kind: 'term', term: made, after: false });
       for (const n of after) words.add(n, { kind: 'term', term: made, after: true });
     }
@@ -209,5 +218,6 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
     years: [report.frontMatter.year, report.frontMatter.year - 1],
     residue,
     lists,
+    parts,
   };
 }
