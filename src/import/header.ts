@@ -42,9 +42,10 @@ function isNumbersRow(sheet: Sheet, row: number): boolean {
 
 /**
  * Finds the header of a table whose region starts at `from` (the title row) and ends before
- * `to`: the first rows holding at least two of the table's header words, through the 栏次 row.
+ * `to`: the first rows holding at least two of the table's header words, through the 栏次 row
+ * (when the table prints one: `numbered`).
  */
-export function findHeader(sheet: Sheet, from: number, to: number, words: Set<string>): Header | undefined {
+export function findHeader(sheet: Sheet, from: number, to: number, words: Set<string>, numbered = true): Header | undefined {
   const wordsIn = (row: number) => {
     let n = 0;
     for (let c = 0; c < sheet.cols; c++) {
@@ -64,7 +65,8 @@ export function findHeader(sheet: Sheet, from: number, to: number, words: Set<st
   let bottom = top;
   let numbersRow: number | undefined;
   for (let r = top + 1; r < to; r++) {
-    if (isNumbersRow(sheet, r)) {
+    // A table printed without 栏次 has no numbers row (a row of zeros is data).
+    if (numbered && isNumbersRow(sheet, r)) {
       bottom = r;
       numbersRow = r;
       break;
