@@ -114,3 +114,36 @@ describe('the exported workbook', () => {
     expect(Buffer.compare(readFileSync(again), readFileSync(file))).toBe(0);
   });
 });
+
+describe('the exported Shanghai workbook follows the pack\'s definitions', () => {
+  const dir = join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou', '2025');
+  const copy = copyReport(dir);
+  made.push(copy);
+  const file = join(copy, '..', 'shanghai.xlsx');
+  exportTo(dir, file);
+  const wb = XLSX.read(readFileSync(file), { cellNF: true });
+  const csv = (name: string) => XLSX.utils.sheet_to_csv(wb.Sheets[name]!).split('\n');
+
+  it('prints no 表号, 编制单位, 行次 or 栏次 (showRowNumbers: false, caption), only the title and 单位', () => {
+    expect(csv('表一').slice(0, 4)).toEqual(['收入支出决算总表,,,', ',,,单位：万元', '收入,,支出,', '项目,决算数,项目,决算数']);
+    expect(XLSX.utils.sheet_to_csv(wb.Sheets['表三']!)).not.toMatch(/栏次|行次|表号|编制单位/u);
+  });
+
+  it('表七 transposed: the header over all, a row per column group (小计 under its group), one row of values, zero as 0', () => {
+    expect(csv('表七').slice(2, 7)).toEqual([
+      '财政拨款“三公”经费,,,,,,,,,,,',
+      '合计,,因公出国（境）费,,公务用车购置及运行维护费,,,,,,公务接待费,',
+      ',,,,小计,,公务用车购置费,,公务用车运行维护费,,,',
+      '预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数',
+      '11.49,3.04,0,0,9.38,2.64,0,0,9.38,2.64,2.11,0.40',
+    ]);
+    expect(wb.Sheets['表七']!['C7']).toMatchObject({ t: 'n', v: 0, w: '0' });
+  });
+
+  it('项目 over the code and name headers, the code in one column, 表五 合计 at the foot, 表九 with its emptyNote', () => {
+    expect(csv('表五').slice(2, 5)).toEqual(['项目,,合计,基本支出,项目支出', '功能分类科目编码,科目名称,,,', '207,文化旅游体育与传媒支出,"17,127.62","7,374.19","9,753.43"']);
+    expect(csv('表五').filter((l) => l.startsWith(',合计,'))).toEqual([',合计,"24,535.67","9,800.36","14,735.31"']);
+    expect(csv('表九')).toContain('说明：上海市普陀区文化和旅游局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。,,,,,,,');
+    expect(csv('表六')[2]).toBe('经济分类科目编码,科目名称,决算数,经济分类科目编码,科目名称,决算数');
+  });
+});
