@@ -58,9 +58,14 @@ function headerWords(table: TableDef, template: Template): Set<string> {
 }
 
 function unitOf(vfile: VFile, sheet: Sheet, region: Region, headerTop: number): Unit {
+  // The table's own unit line (caption.unit: 单位：万元) names the definition's unit.
+  const own = layoutOf(region.table).caption?.unit;
+  const defined: Unit | undefined = region.table.unit === '元' || region.table.unit === '万元' ? region.table.unit : undefined;
   for (let r = region.from; r <= headerTop; r++) {
     for (let c = 0; c < sheet.cols; c++) {
-      const m = UNIT_LINE.exec((cellAt(sheet, r, c)?.text ?? '').normalize('NFKC'));
+      const text = cellAt(sheet, r, c)?.text ?? '';
+      if (own && defined && text !== '' && norm(text) === norm(own)) return defined;
+      const m = UNIT_LINE.exec(text.normalize('NFKC'));
       if (m) return m[1] as Unit;
     }
   }
