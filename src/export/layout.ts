@@ -68,7 +68,8 @@ function caption(grid: Grid, def: TableExtras, ctx: ExportContext, width: number
 function notes(grid: Grid, def: TableDef, ctx: ExportContext, row: number, width: number, table?: TableData): void {
   const lines = [...(def.notes ?? [])];
   const empty = (def as TableExtras).emptyNote;
-  const hasValue = table && [...table.sections.values()].some((s) => s.rows.some((r) => [...r.cells.values()].some((c) => c.value !== null)));
+  // Empty: every cell blank or zero, as the printed table counts it.
+  const hasValue = table && [...table.sections.values()].some((s) => s.rows.some((r) => [...r.cells.values()].some((c) => c.value !== null && (Decimal.isDecimal(c.value) || !(c.value as Amount).yuan.isZero()))));
   if (empty && table && !hasValue) lines.push(empty);
   const fill = (n: string) => n.replace(/\{\{year\}\}/gu, String(ctx.year)).replace(/\{\{(?:department|部门)\}\}/gu, ctx.department);
   lines.forEach((n, i) => span(grid, row + i, 0, row + i, width - 1, { text: fill(n), style: 'note' }));
