@@ -11,12 +11,12 @@ import { templateRelations } from './template-rules.js';
 import { performanceRelations, runPerformanceRules } from './perf.js';
 import { evaluateRelation } from './relations.js';
 
-/** Runs every rule of the report's template. */
-export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): void {
+/** Runs every rule of the report's template; `prior` is the previous year's report (its figures are 上年). */
+export function check(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData): void {
   const relations = [...tableRelations(vfile, report), ...templateRelations(vfile, report), ...performanceRelations(report)];
   vfile.data.relations = relations;
   for (const relation of relations) evaluateRelation(vfile, relation);
   runPerformanceRules(vfile, report);
-  runProseRules(vfile, report, files);
+  runProseRules(vfile, report, files, prior);
   runTodoRule(vfile, report, files);
 }
