@@ -9,18 +9,23 @@ import { fixed } from '../amount/format.js';
 import type { RowData, SectionData, TableData } from '../data/tables.js';
 import { rowKey, rowLabel, type ColumnDef, type RowDef, type TableDef } from '../template/types.js';
 import type { LayoutRow, LayoutSection, LayoutTable } from '../import/definition.js';
+import type { TablePrint } from '../template/print.js';
 import { newGrid, put, span, type Grid, type GridCell } from './grid.js';
 
 export interface ExportContext {
   department: string;
   year: number;
+  /** How the template prints its tables (print.tables: caption, unit texts, 行次/栏次 labels). */
+  print: TablePrint;
 }
 
 type TableExtras = LayoutTable;
 type SectionExtras = LayoutSection;
 
-const COLUMN_NUMBERS = '栏次';
-const ROW_NUMBERS = '行次';
+/** The 行次/栏次 labels a table prints, or none. */
+function lanciOf(def: TableDef, ctx: ExportContext): { row: string; column: string } | undefined {
+  return (def as TableExtras).showRowNumbers === false ? undefined : ctx.print.lanci;
+}
 
 function labelOf(c: ColumnDef): string {
   return c.label ?? c.key;
@@ -48,20 +53,29 @@ export function valueCell(value: Amount | Decimal | null | undefined, def: Table
   return { text: fixed(inTable, decimals), number: true, decimals, style: 'number' };
 }
 
+/** Fills {{部门}} {{年度}} {{表号}} {{单位}} of a caption text. */
+function fillCaption(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*([^}\s]+)\s*\}\}/gu, (m, key: string) => values[key] ?? m);
+}
+
+/** The title, and the line above the table as the pack writes it (print.tables caption, unit). */
 function caption(grid: Grid, def: TableExtras, ctx: ExportContext, width: number): number {
-  const cap = def.caption ?? {};
   span(grid, 0, 0, 0, width - 1, { text: def.title, style: 'title' });
-  let r = 1;
-  if (cap.number !== false) {
-    put(grid, r, width - 1, { text: (def as TableDef & { number?: string }).number ?? `${def.id}表`, style: 'metaRight' });
-    r++;
-  }
-  const unit = cap.unit ?? (def.unit === '万元' || def.unit === '元' ? `金额单位：${def.unit}` : `单位：${def.unit}`);
-  // The department line spans the left half (up to the year's column).
-  if (cap.department !== false) span(grid, r, 0, r, Math.max(0, Math.min(Math.max(2, Math.floor(width / 2) - 1), width - 4)), { text: `编制单位：${ctx.department}`, style: 'meta' });
-  if (cap.year !== false && width > 3) put(grid, r, Math.max(3, width - 3), { text: `${ctx.year}年度`, style: 'meta' });
-  put(grid, r, width - 1, { text: unit, style: 'metaRight' });
-  return r + 1;
+  const shows = def.caption ?? {};
+  const units = ctx.print.unit ?? {};
+  const unit = shows.unit ?? units[def.unit] ?? units['*'] ?? def.unit;
+  const values = { 部门: ctx.department, 年度: String(ctx.year), 表号: shows.number === false ? '' : (def.number ?? ''), 单位: def.unit };
+  const line = ctx.print.caption ?? { right: '{{表号}} {{单位}}' };
+  // A part naming the 部门 or the 年度 is left out when the table does not show it.
+  const hidden = (t: string) => (shows.department === false && t.includes('{{部门}}')) || (shows.year === false && t.includes('{{年度}}'));
+  const part = (t: string | undefined) => (t && !hidden(t) ? fillCaption(t, { ...values, 单位: fillCaption(unit, values) }).trim() : '');
+  const [left, center, right] = [part(line.left), part(line.center), part(line.right)];
+  // The left part spans the left half (up to the centre's column).
+  const middle = Math.max(1, Math.floor(width / 2));
+  if (left) span(grid, 1, 0, 1, Math.max(0, Math.min(middle - 1, width - 2)), { text: left, style: 'meta' });
+  if (center && width > 2) put(grid, 1, Math.min(middle, width - 2), { text: center, style: 'meta' });
+  if (right) put(grid, 1, width - 1, { text: right, style: 'metaRight' });
+  return 2;
 }
 
 /** The notes under a table, and its emptyNote when it holds no value. */
@@ -86,7 +100,8 @@ function rowLabelOf(def: RowDef, row: RowData | undefined): string {
 
 function ledger(table: TableData, ctx: ExportContext): Grid {
   const def = table.def as TableExtras;
-  const numbers = def.showRowNumbers !== false;
+  const lanci = lanciOf(def, ctx);
+  const numbers = lanci !== undefined;
   const sides = [...table.sections.values()];
   const widthOf = (s: SectionData) => 1 + (numbers ? 1 : 0) + s.def.columns.length;
   const width = sides.reduce((n, s) => n + widthOf(s), 0);
@@ -97,11 +112,11 @@ function ledger(table: TableData, ctx: ExportContext): Grid {
   for (const s of sides) {
     starts.push(c);
     span(grid, r, c, r, c + widthOf(s) - 1, { text: s.def.label ?? s.def.key, style: 'header' });
-    put(grid, r + 1, c, { text: s.def.itemHeader ?? '项目', style: 'header' });
-    if (numbers) put(grid, r + 1, c + 1, { text: ROW_NUMBERS, style: 'header' });
+    put(grid, r + 1, c, { text: s.def.itemHeader ?? ctx.print.itemRow ?? '', style: 'header' });
+    if (numbers) put(grid, r + 1, c + 1, { text: lanci!.row, style: 'header' });
     s.def.columns.forEach((col, i) => put(grid, r + 1, c + (numbers ? 2 : 1) + i, { text: labelOf(col), style: 'header' }));
     if (numbers) {
-      put(grid, r + 2, c, { text: COLUMN_NUMBERS, style: 'header' });
+      put(grid, r + 2, c, { text: lanci!.column, style: 'header' });
       put(grid, r + 2, c + 1, { text: '', style: 'header' });
       s.def.columns.forEach((col, i) => put(grid, r + 2, c + 2 + i, { text: String(col.栏次 ?? ''), style: 'header' }));
     }
@@ -137,7 +152,8 @@ function classified(table: TableData, ctx: ExportContext): Grid {
   const def = table.def as TableExtras;
   const section = [...table.sections.values()][0]!;
   const sdef = section.def as SectionExtras;
-  const numbers = def.showRowNumbers !== false;
+  const lanci = lanciOf(def, ctx);
+  const numbers = lanci !== undefined;
   const digits = section.classification?.digits ?? [3, 5, 7];
   const levels = section.classification?.levels ?? [];
   const split = (sdef.codeColumns ?? digits.length) > 1;
@@ -151,8 +167,8 @@ function classified(table: TableData, ctx: ExportContext): Grid {
   const top = sdef.headerGroup ? 1 : 0;
   const depth = grouped || sdef.headerGroup ? 2 : 1;
   if (sdef.headerGroup) span(grid, r, 0, r, codeWidth, { text: sdef.headerGroup, style: 'header' });
-  span(grid, r + top, 0, r + depth - 1, codeWidth - 1, { text: sdef.codeHeader ?? '科目编码', style: 'header' });
-  span(grid, r + top, codeWidth, r + depth - 1, codeWidth, { text: sdef.itemHeader ?? '科目名称', style: 'header' });
+  span(grid, r + top, 0, r + depth - 1, codeWidth - 1, { text: sdef.codeHeader ?? '', style: 'header' });
+  span(grid, r + top, codeWidth, r + depth - 1, codeWidth, { text: sdef.itemHeader ?? '', style: 'header' });
   let c = codeWidth + 1;
   const seen = new Set<string>();
   for (const col of cols) {
@@ -170,7 +186,7 @@ function classified(table: TableData, ctx: ExportContext): Grid {
   r += depth;
   if (numbers || split) {
     for (let i = 0; i < codeWidth; i++) put(grid, r, i, { text: split ? (levels[i] ?? '') : '', style: 'header' });
-    put(grid, r, codeWidth, { text: numbers ? COLUMN_NUMBERS : '', style: 'header' });
+    put(grid, r, codeWidth, { text: lanci?.column ?? '', style: 'header' });
     cols.forEach((col, i) => put(grid, r, codeWidth + 1 + i, { text: numbers ? String(col.栏次 ?? '') : '', style: 'header' }));
     r++;
   }
@@ -212,9 +228,9 @@ function panels(table: TableData, ctx: ExportContext): Grid {
   }
   if (def.showPanelLabels === false) r--;
   panelDefs.forEach((_, p) => {
-    put(grid, r + 1, 3 * p, { text: section.def.codeHeader ?? '科目编码', style: 'header' });
-    put(grid, r + 1, 3 * p + 1, { text: section.def.itemHeader ?? '科目名称', style: 'header' });
-    put(grid, r + 1, 3 * p + 2, { text: labelOf(column), style: 'header' });
+    put(grid, r + 1, 3 * p, { text: section.def.codeHeader ?? '', style: 'header' });
+    put(grid, r + 1, 3 * p + 1, { text: section.def.itemHeader ?? '', style: 'header' });
+    put(grid, r + 1, 3 * p + 2, { text: column.label ?? ctx.print.panelAmount ?? column.key, style: 'header' });
   });
   r += 2;
   const lists = panelDefs.map((p) => section.rows.filter((row) => row.code && p.classes.includes(row.code.slice(0, 3))));
@@ -245,18 +261,19 @@ function panels(table: TableData, ctx: ExportContext): Grid {
 
 function fixedTable(table: TableData, ctx: ExportContext): Grid {
   const def = table.def as TableExtras;
-  const numbers = def.showRowNumbers !== false;
+  const lanci = lanciOf(def, ctx);
+  const numbers = lanci !== undefined;
   const section = [...table.sections.values()][0]!;
   const cols = section.def.columns;
   const width = 1 + (numbers ? 1 : 0) + cols.length;
   const grid = newGrid(def.id, [40, ...(numbers ? [6] : []), ...cols.map(() => 14)]);
   let r = caption(grid, def, ctx, width);
-  put(grid, r, 0, { text: section.def.itemHeader ?? '项目', style: 'header' });
-  if (numbers) put(grid, r, 1, { text: COLUMN_NUMBERS, style: 'header' });
+  put(grid, r, 0, { text: section.def.itemHeader ?? ctx.print.itemRow ?? '', style: 'header' });
+  if (numbers) put(grid, r, 1, { text: lanci!.column, style: 'header' });
   cols.forEach((col, i) => put(grid, r, (numbers ? 2 : 1) + i, { text: labelOf(col), style: 'header' }));
   r++;
   if (numbers) {
-    put(grid, r, 0, { text: ROW_NUMBERS, style: 'header' });
+    put(grid, r, 0, { text: lanci!.row, style: 'header' });
     put(grid, r, 1, { text: '', style: 'header' });
     cols.forEach((col, i) => put(grid, r, 2 + i, { text: String(col.栏次 ?? ''), style: 'header' }));
     r++;

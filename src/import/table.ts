@@ -11,8 +11,8 @@ import { problem, type ImportedRow, type ImportedSection, type ImportedTable, ty
 import { findHeader, type Header } from './header.js';
 import type { Region } from './locate.js';
 import { loose, norm } from './normalize.js';
-import { COLUMN_NUMBERS, NOTE_LINE, ROW_NUMBERS, UNIT_LINE } from './vocabulary.js';
-import { layoutOf, numbered, type LayoutRow, type LayoutSection } from './definition.js';
+import { lanciOf, NOTE_LINE, tablePrint, UNIT_LINE } from './vocabulary.js';
+import { layoutOf, type LayoutRow, type LayoutSection } from './definition.js';
 import { address, cellAt, columnName, mergeAt, shownText, type Sheet } from './workbook.js';
 
 interface Ctx {
@@ -39,7 +39,8 @@ function labelOf(column: ColumnDef): string {
 
 /** Every header word of a table, normalised: what tells its header rows from its data. */
 function headerWords(table: TableDef, template: Template): Set<string> {
-  const words = new Set<string>(numbered(table) ? [COLUMN_NUMBERS, ROW_NUMBERS] : []);
+  const lanci = lanciOf(table, template);
+  const words = new Set<string>(lanci ? [norm(lanci.column), norm(lanci.row)] : []);
   const transpose = layoutOf(table).transpose;
   if (transpose?.header) words.add(norm(transpose.header));
   for (const s of table.sections as SectionExtras[]) {
@@ -237,13 +238,14 @@ interface Side {
 /** The columns of one section: its label, 行次 and value columns. */
 function side(ctx: Ctx, section: SectionDef, span: number[]): Side {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
-  const itemWord = norm(section.itemHeader ?? '项目');
+  const itemWord = norm(section.itemHeader ?? tablePrint(ctx.template).itemRow ?? '');
   const item = columnsWhere(ctx.header, span, (p) => lastIs(p, itemWord))[0] ?? columnsWhere(ctx.header, span, (p) => p.includes(itemWord))[0] ?? span[0];
   const others = span.filter((c) => c !== item);
-  const numbers = !numbered(ctx.table)
+  const lanci = lanciOf(ctx.table, ctx.template);
+  const numbers = !lanci
     ? undefined
-    : (columnsWhere(ctx.header, others, (p) => lastIs(p, ROW_NUMBERS))[0] ??
-      columnsWhere(ctx.header, others, (p, c) => ctx.header.levels[c] === ROW_NUMBERS || lastIs(p, COLUMN_NUMBERS))[0]);
+    : (columnsWhere(ctx.header, others, (p) => lastIs(p, norm(lanci.row)))[0] ??
+      columnsWhere(ctx.header, others, (p, c) => ctx.header.levels[c] === norm(lanci.row) || lastIs(p, norm(lanci.column)))[0]);
   if (item !== undefined) ctx.used.add(item);
   if (numbers !== undefined) ctx.used.add(numbers);
   return { section, cls, item, numbers, columns: matchColumns(ctx, section, span), index: rowIndex(section, cls), rows: [], seen: new Set() };
@@ -290,7 +292,7 @@ function readFixed(ctx: Ctx): ImportedSection[] {
     spans = sections.map((s) => columnsWhere(ctx.header, all, (p) => p.includes(norm(s.label ?? s.key))));
     if (spans.some((s) => s.length === 0)) {
       // No section labels over the columns: split at each label column.
-      const items = sections.map((s) => columnsWhere(ctx.header, all, (p) => lastIs(p, norm(s.itemHeader ?? '项目'))));
+      const items = sections.map((s) => columnsWhere(ctx.header, all, (p) => lastIs(p, norm(s.itemHeader ?? tablePrint(ctx.template).itemRow ?? ''))));
       const starts = [...new Set(items.flat())].sort((a, b) => a - b);
       spans = sections.map((_, i) => all.filter((c) => c >= (starts[i] ?? 0) && c < (starts[i + 1] ?? ctx.sheet.cols)));
     }
@@ -335,8 +337,8 @@ function readClassified(ctx: Ctx): ImportedSection[] {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
   const digits = cls?.digits ?? [3, 5, 7];
   const all = Array.from({ length: ctx.sheet.cols }, (_, c) => c);
-  const codeWord = norm(section.codeHeader ?? '科目编码');
-  const itemWord = norm(section.itemHeader ?? '科目名称');
+  const codeWord = norm(section.codeHeader ?? '');
+  const itemWord = norm(section.itemHeader ?? '');
   let codes = columnsWhere(ctx.header, all, (p) => p.includes(codeWord));
   const item = columnsWhere(ctx.header, all, (p, c) => lastIs(p, itemWord) && !codes.includes(c))[0];
   // 类/款/项 columns that the code header does not span (an unmerged header, a CSV): the columns
@@ -350,7 +352,7 @@ function readClassified(ctx: Ctx): ImportedSection[] {
   codes.forEach((c) => ctx.used.add(c));
   if (item !== undefined) ctx.used.add(item);
   const columns = matchColumns(ctx, section, all);
-  if (item === undefined) problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.itemHeader ?? '科目名称'}」栏`);
+  if (item === undefined) problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.itemHeader ?? ''}」栏`);
   const totalWord = section.total ? loose(section.total.label ?? section.total.key) : undefined;
   const rows: ImportedRow[] = [];
   const seen = new Map<string, string>();
@@ -431,18 +433,18 @@ function readPanels(ctx: Ctx): ImportedSection[] {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
   const column = section.columns[0]!;
   const all = Array.from({ length: ctx.sheet.cols }, (_, c) => c);
-  const codeWord = norm(section.codeHeader ?? '科目编码');
-  const amountWord = norm(labelOf(column));
+  const codeWord = norm(section.codeHeader ?? '');
+  const amountWord = norm(column.label ?? tablePrint(ctx.template).panelAmount ?? column.key);
   const codeCols = columnsWhere(ctx.header, all, (p) => lastIs(p, codeWord));
   const panels = codeCols.map((c, i) => {
     const end = codeCols[i + 1] ?? ctx.sheet.cols;
     const within = all.filter((x) => x > c && x < end);
     const amount = columnsWhere(ctx.header, within, (p) => lastIs(p, amountWord))[0];
-    const name = columnsWhere(ctx.header, within, (p) => lastIs(p, norm(section.itemHeader ?? '科目名称')))[0];
+    const name = columnsWhere(ctx.header, within, (p) => lastIs(p, norm(section.itemHeader ?? '')))[0];
     return { code: c, name, amount };
   });
   if (panels.length === 0 || panels.some((p) => p.amount === undefined)) {
-    problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.codeHeader ?? '科目编码'}」与「${labelOf(column)}」栏`);
+    problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.codeHeader ?? ''}」与「${labelOf(column)}」栏`);
     return [{ def: section, rows: [] }];
   }
   for (const p of panels) [p.code, p.name, p.amount].forEach((c) => c !== undefined && ctx.used.add(c));
@@ -561,9 +563,9 @@ function readTransposed(ctx: Ctx): ImportedSection[] {
 /** Reads one table from its region of a sheet; undefined (with a diagnostic) when no header is found. */
 export function readRegion(vfile: VFile, template: Template, region: Region, force: boolean): ImportedTable | undefined {
   const { sheet, table } = region;
-  const header = findHeader(sheet, region.from + 1, region.to, headerWords(table, template), numbered(table));
+  const header = findHeader(sheet, region.from + 1, region.to, headerWords(table, template), lanciOf(table, template));
   if (!header) {
-    problem(vfile, sheet, region.row, region.col, 'import/no-header', `${table.id}「${table.title}」: 标题之下找不到表头(应有「${table.sections[0]?.itemHeader ?? '项目'}」等栏名)`);
+    problem(vfile, sheet, region.row, region.col, 'import/no-header', `${table.id}「${table.title}」: 标题之下找不到表头(应有「${table.sections[0]?.itemHeader ?? ''}」等栏名)`);
     return undefined;
   }
   const unit = unitOf(vfile, sheet, region, header.top);
