@@ -65,52 +65,84 @@ describe('the exported workbook', () => {
     expect(wb.SheetNames).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09', '公开10']);
   });
 
-  it('prints title, 表号, 编制单位, 年度 and unit above each table', () => {
+  it('prints the title and the caption line of the pack (部门 | 年度 | 表号 and unit) above each table', () => {
     const s = wb.Sheets['公开02']!;
     expect(s['A1']!.v).toBe('收入决算表');
     expect(s['!merges']).toContainEqual({ s: { r: 0, c: 0 }, e: { r: 0, c: 10 } });
-    expect(s['K2']!.v).toBe('公开02表');
-    expect(s['A3']!.v).toBe('编制单位：九江市浔阳区数字经济发展中心');
-    expect(s['I3']!.v).toBe('2023年度');
-    expect(s['K3']!.v).toBe('金额单位：万元');
+    expect(s['A2']!.v).toBe('部门：九江市浔阳区数字经济发展中心');
+    expect(s['F2']!.v).toBe('2023年度');
+    expect(s['K2']!.v).toBe('公开02表　金额单位：万元');
   });
 
   it('lays out a classified table: merged code header, 类/款/项 and 栏次 row, split codes, 2-decimal numbers, empty cells empty', () => {
     const s = wb.Sheets['公开05']!;
-    expect(s['A4']!.v).toBe('支出功能分类科目编码');
-    expect(s['!merges']).toContainEqual({ s: { r: 3, c: 0 }, e: { r: 3, c: 2 } });
-    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5', 'G5'].map((a) => s[a]!.v)).toEqual(['类', '款', '项', '栏次', '1', '2', '3']);
-    expect(s['D6']!.v).toBe('合计');
-    expect(s['E6']).toMatchObject({ t: 'n', v: 292.9, z: '#,##0.00', w: '292.90' });
+    expect(s['A3']!.v).toBe('支出功能分类科目编码');
+    expect(s['!merges']).toContainEqual({ s: { r: 2, c: 0 }, e: { r: 2, c: 2 } });
+    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4', 'G4'].map((a) => s[a]!.v)).toEqual(['类', '款', '项', '栏次', '1', '2', '3']);
+    expect(s['D5']!.v).toBe('合计');
+    expect(s['E5']).toMatchObject({ t: 'n', v: 292.9, z: '#,##0.00', w: '292.90' });
     // 2010504 信息事务 → 201 | 05 | 04
-    expect(['A9', 'B9', 'C9', 'D9'].map((a) => s[a]!.v)).toEqual(['201', '05', '04', '信息事务']);
+    expect(['A8', 'B8', 'C8', 'D8'].map((a) => s[a]!.v)).toEqual(['201', '05', '04', '信息事务']);
     // 208 rows have no 项目支出: the cell is there (for its border) but holds nothing.
-    expect(s['G10']?.v).toBeUndefined();
-    expect(s['A16']!.v).toBe('注:本表反映部门(单位)本年度一般公共预算财政拨款支出情况。');
+    expect(s['G9']?.v).toBeUndefined();
+    expect(s['A15']!.v).toBe('注:本表反映部门(单位)本年度一般公共预算财政拨款支出情况。');
   });
 
   it('lays out the ledger (收入 | 支出 with 行次 and 栏次) and the panels of 公开06', () => {
     const l = wb.Sheets['公开01']!;
-    expect(['A4', 'D4'].map((a) => l[a]!.v)).toEqual(['收入', '支出']);
-    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5'].map((a) => l[a]!.v)).toEqual(['项目', '行次', '决算数', '项目(按功能分类)', '行次', '决算数']);
-    expect(['A7', 'B7', 'C7', 'D7', 'E7', 'F7'].map((a) => l[a]!.w)).toEqual(['一、一般公共预算财政拨款收入', '1', '292.90', '一、一般公共服务支出', '32', '261.26']);
+    expect(['A3', 'D3'].map((a) => l[a]!.v)).toEqual(['收入', '支出']);
+    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4'].map((a) => l[a]!.v)).toEqual(['项目', '行次', '决算数', '项目(按功能分类)', '行次', '决算数']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6'].map((a) => l[a]!.w)).toEqual(['一、一般公共预算财政拨款收入', '1', '292.90', '一、一般公共服务支出', '32', '261.26']);
     const p = wb.Sheets['公开06']!;
-    expect(['A4', 'D4'].map((a) => p[a]!.v)).toEqual(['人员经费', '公用经费']);
-    expect(p['!merges']).toContainEqual({ s: { r: 3, c: 3 }, e: { r: 3, c: 8 } });
-    expect(['A6', 'B6', 'C6'].map((a) => p[a]!.w)).toEqual(['301', '工资福利支出', '86.52']);
+    expect(['A3', 'D3'].map((a) => p[a]!.v)).toEqual(['人员经费', '公用经费']);
+    expect(p['!merges']).toContainEqual({ s: { r: 2, c: 3 }, e: { r: 2, c: 8 } });
+    expect(['A5', 'B5', 'C5'].map((a) => p[a]!.w)).toEqual(['301', '工资福利支出', '86.52']);
   });
 
   it('prints "——" where the official table does, and counts without decimals', () => {
     const s = wb.Sheets['公开09']!;
-    expect(s['A14']!.v).toBe('(2) 国(境)外接待费');
-    expect(s['C14']!.v).toBe('——');
+    expect(s['A13']!.v).toBe('(2) 国(境)外接待费');
+    expect(s['C13']!.v).toBe('——');
     const t = wb.Sheets['公开10']!;
-    expect(t['C6']).toMatchObject({ t: 'n', v: 0, w: '0' });
+    expect(t['C5']).toMatchObject({ t: 'n', v: 0, w: '0' });
   });
 
   it('is the same bytes on every export', () => {
     const again = join(copy, '..', 'again.xlsx');
     exportTo(SEED_REPORT, again);
     expect(Buffer.compare(readFileSync(again), readFileSync(file))).toBe(0);
+  });
+});
+
+describe('the exported Shanghai workbook follows the pack\'s definitions', () => {
+  const dir = join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou', '2025');
+  const copy = copyReport(dir);
+  made.push(copy);
+  const file = join(copy, '..', 'shanghai.xlsx');
+  exportTo(dir, file);
+  const wb = XLSX.read(readFileSync(file), { cellNF: true });
+  const csv = (name: string) => XLSX.utils.sheet_to_csv(wb.Sheets[name]!).split('\n');
+
+  it('prints no 表号, 编制单位, 行次 or 栏次 (showRowNumbers: false, caption), only the title and 单位', () => {
+    expect(csv('表一').slice(0, 4)).toEqual(['收入支出决算总表,,,', ',,,单位：万元', '收入,,支出,', '项目,决算数,项目,决算数']);
+    expect(XLSX.utils.sheet_to_csv(wb.Sheets['表三']!)).not.toMatch(/栏次|行次|表号|编制单位/u);
+  });
+
+  it('表七 transposed: the header over all, a row per column group (小计 under its group), one row of values, zero as 0', () => {
+    expect(csv('表七').slice(2, 7)).toEqual([
+      '财政拨款“三公”经费,,,,,,,,,,,',
+      '合计,,因公出国（境）费,,公务用车购置及运行维护费,,,,,,公务接待费,',
+      ',,,,小计,,公务用车购置费,,公务用车运行维护费,,,',
+      '预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数',
+      '11.49,3.04,0,0,9.38,2.64,0,0,9.38,2.64,2.11,0.40',
+    ]);
+    expect(wb.Sheets['表七']!['C7']).toMatchObject({ t: 'n', v: 0, w: '0' });
+  });
+
+  it('项目 over the code and name headers, the code in one column, 表五 合计 at the foot, 表九 with its emptyNote', () => {
+    expect(csv('表五').slice(2, 5)).toEqual(['项目,,合计,基本支出,项目支出', '功能分类科目编码,科目名称,,,', '207,文化旅游体育与传媒支出,"17,127.62","7,374.19","9,753.43"']);
+    expect(csv('表五').filter((l) => l.startsWith(',合计,'))).toEqual([',合计,"24,535.67","9,800.36","14,735.31"']);
+    expect(csv('表九')).toContain('说明：上海市普陀区文化和旅游局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。,,,,,,,');
+    expect(csv('表六')[2]).toBe('经济分类科目编码,科目名称,决算数,经济分类科目编码,科目名称,决算数');
   });
 });

@@ -1,9 +1,8 @@
 // juesuan import of the 绩效 forms: the seed's twelve 项目支出绩效自评表 and its 部门整体支出绩效自评表
 // (test/fixtures/workbooks/xunyang-2023-perf.xlsx: a sheet per project, two stacked in one) into a
-// copy whose 绩效 amounts and scores are blank, found by the template's layouts and 项目名称.
-// The layouts are stream print's (templates/*/layouts/); until they are on main, the test copies
-// them from test/fixtures/layouts into its copy of the template.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// copy whose 绩效 amounts and scores are blank, found by the template's layouts
+// (templates/jiangxi-county-2023/layouts/) and 项目名称.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,12 +14,6 @@ import { compile, edit, reportCopies, ROOT } from './helpers/report.js';
 const BOOK = join(ROOT, 'test', 'fixtures', 'workbooks', 'xunyang-2023-perf.xlsx');
 const copies = reportCopies();
 afterAll(() => copies.removeAll());
-
-function withLayouts(dir: string): string {
-  const layouts = join(dir, '..', '..', '..', 'templates', 'jiangxi-county-2023', 'layouts');
-  if (!existsSync(layouts)) cpSync(join(ROOT, 'test', 'fixtures', 'layouts'), layouts, { recursive: true });
-  return dir;
-}
 
 function values(node: DataNode, path: string, out: Record<string, string>): Record<string, string> {
   if (node.kind === 'map') for (const [k, v] of node.entries) values(v, `${path}.${k}`, out);
@@ -39,8 +32,8 @@ const isPerf = (kind: string) => kind === '项目绩效' || kind === '部门整�
 
 describe('import of the 绩效 forms', () => {
   it('fills every amount and score of the 13 forms back, as the seed has them', () => {
-    const seed = withLayouts(copies.copy());
-    const dir = blankValues(withLayouts(copies.copy()), isPerf);
+    const seed = copies.copy();
+    const dir = blankValues(copies.copy(), isPerf);
     expect(perfValues(dir)).not.toEqual(perfValues(seed));
     let output = '';
     const status = runImport([BOOK], { into: dir, dryRun: false, force: false }, (s) => (output += s));
@@ -53,7 +46,7 @@ describe('import of the 绩效 forms', () => {
   });
 
   it('a score over its 分值 is refused at its cell, nothing written', () => {
-    const dir = blankValues(withLayouts(copies.copy()), isPerf);
+    const dir = blankValues(copies.copy(), isPerf);
     const wb = XLSX.read(readFileSync(BOOK));
     wb.Sheets['项目1']!['H11'] = { t: 'n', v: 6, z: '0' };
     const path = join(dir, '..', 'perf-bad.xlsx');
@@ -67,7 +60,7 @@ describe('import of the 绩效 forms', () => {
   });
 
   it('an indicator or a project the report does not have is named at its cell', () => {
-    const dir = withLayouts(copies.copy());
+    const dir = copies.copy();
     const first = readFileSync(join(dir, 'performance.md'), 'utf8').match(/项目名称: 赣服通5\.0版九江市县分厅建设经费[\s\S]*?- 三级指标: (.*)/u)![1]!;
     edit(dir, 'performance.md', `- 三级指标: ${first}\n`, `- 三级指标: ${first}（改）\n`);
     const text = readFileSync(join(dir, 'performance.md'), 'utf8').replace('项目名称: 信息系统通信、运维费', '项目名称: 信息系统运维费');

@@ -6,7 +6,7 @@ import { writeXlsx } from './xlsx.js';
 
 /** The workbook of a report's official tables; the ids of the tables it holds. */
 export function exportTables(report: ReportData): { bytes: Uint8Array; tables: string[] } {
-  const ctx = { department: report.frontMatter.department, year: report.frontMatter.year };
+  const ctx = { department: report.frontMatter.department, year: report.frontMatter.year, print: report.template.manifest.print?.tables ?? {} };
   const tables = [...report.template.tables.keys()].filter((id) => report.tables.has(id));
   const grids = tables.map((id) => tableGrid(report.tables.get(id)!, ctx));
   return { bytes: writeXlsx(grids), tables };

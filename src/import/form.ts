@@ -1,9 +1,8 @@
-// What a 绩效 form's layout (templates/<t>/layouts/*.yaml, the rows of cells that print a 项目绩效
+// What a 绩效 form's layout (template.layouts, from templates/<t>/layouts/*.yaml: the rows of cells that print a 项目绩效
 // or 部门整体绩效 block) says about where each field of the block stands in a sheet: after its label
 // (项目名称 | value), under a column head on a labelled row (年度资金总额 × 全年预算数), under a head
 // (预期目标), or in the indicator rows under their header. Only plain block fields are located:
 // expressions, derived figures and the template's own values are printed, not imported.
-import { parse } from 'yaml';
 import type { Template } from '../template/types.js';
 
 interface LayoutCell {
@@ -47,20 +46,15 @@ function plainPath(path: string | undefined): path is string {
 }
 
 /**
- * The template's layouts (layouts/*.yaml) of the given block kinds: a layout's `for`, else the kind
- * whose naming field (template.yaml blocks.repeatable: 项目绩效 → 项目名称) it prints.
+ * The template's layouts (`template.layouts`, from layouts/*.yaml) of the given block kinds: a
+ * layout's `for`, else the kind whose naming field (template.yaml blocks.repeatable: 项目绩效 →
+ * 项目名称) it prints.
  */
 export function formShapes(template: Template, kinds: readonly string[]): FormShape[] {
   const out: FormShape[] = [];
   const naming = template.manifest.blocks.repeatable ?? {};
-  for (const [path, text] of [...template.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!/^layouts\/[^/]+\.ya?ml$/u.test(path)) continue;
-    let layout: LayoutDef;
-    try {
-      layout = parse(text) as LayoutDef;
-    } catch {
-      continue; // the template check reports a broken layout
-    }
+  for (const def of [...template.layouts.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const layout = def as unknown as LayoutDef;
     if (!layout?.title || !Array.isArray(layout.rows)) continue;
     const values = new Set(layout.rows.flatMap((r) => (Array.isArray(r) ? r.map((c) => c.value) : [])));
     const kind = layout.for ?? kinds.find((k) => naming[k] && values.has(naming[k]));

@@ -2,7 +2,6 @@
 // merged cells (a merged header shows its text over every column it spans), as one path of
 // normalised labels per column, top to bottom; and the 栏次 row's numbers.
 import { norm } from './normalize.js';
-import { COLUMN_NUMBERS, ROW_NUMBERS } from './vocabulary.js';
 import { cellAt, mergeAt, shownText, type Sheet } from './workbook.js';
 
 export interface Header {
@@ -28,12 +27,12 @@ function hasNumber(sheet: Sheet, row: number): boolean {
 }
 
 /** The row of column numbers: small integers, 类/款/项-like short words, and 栏次 or 行次. */
-function isNumbersRow(sheet: Sheet, row: number): boolean {
+function isNumbersRow(sheet: Sheet, row: number, lanci: { row: string; column: string }): boolean {
   let small = 0;
   let marker = false;
   for (let c = 0; c < sheet.cols; c++) {
     const t = norm(cellAt(sheet, row, c)?.text ?? '');
-    if (t === COLUMN_NUMBERS || t === ROW_NUMBERS) marker = true;
+    if (t === norm(lanci.column) || t === norm(lanci.row)) marker = true;
     else if (/^\d{1,2}$/u.test(t)) small++;
     else if (t !== '' && !/^[^\d]{1,2}$/u.test(t)) return false;
   }
@@ -42,9 +41,10 @@ function isNumbersRow(sheet: Sheet, row: number): boolean {
 
 /**
  * Finds the header of a table whose region starts at `from` (the title row) and ends before
- * `to`: the first rows holding at least two of the table's header words, through the 栏次 row.
+ * `to`: the first rows holding at least two of the table's header words, through the 栏次 row
+ * (when the table prints one: `lanci`, the pack's 行次/栏次 labels).
  */
-export function findHeader(sheet: Sheet, from: number, to: number, words: Set<string>): Header | undefined {
+export function findHeader(sheet: Sheet, from: number, to: number, words: Set<string>, lanci: { row: string; column: string } | undefined): Header | undefined {
   const wordsIn = (row: number) => {
     let n = 0;
     for (let c = 0; c < sheet.cols; c++) {
@@ -64,7 +64,8 @@ export function findHeader(sheet: Sheet, from: number, to: number, words: Set<st
   let bottom = top;
   let numbersRow: number | undefined;
   for (let r = top + 1; r < to; r++) {
-    if (isNumbersRow(sheet, r)) {
+    // A table printed without 栏次 has no numbers row (a row of zeros is data).
+    if (lanci && isNumbersRow(sheet, r, lanci)) {
       bottom = r;
       numbersRow = r;
       break;
@@ -82,7 +83,7 @@ export function findHeader(sheet: Sheet, from: number, to: number, words: Set<st
       const text = norm(shownText(sheet, r, c));
       if (r === numbersRow) {
         if (/^\d+$/u.test(text)) numbers[c] = Number(text);
-        else if (text !== COLUMN_NUMBERS) levels[c] = text;
+        else if (text !== norm(lanci?.column ?? '')) levels[c] = text;
         continue;
       }
       if (text !== '' && path[path.length - 1] !== text) path.push(text);

@@ -11,8 +11,9 @@ import { problem, type ImportedRow, type ImportedSection, type ImportedTable, ty
 import { findHeader, type Header } from './header.js';
 import type { Region } from './locate.js';
 import { loose, norm } from './normalize.js';
-import { COLUMN_NUMBERS, NOTE_LINE, ROW_NUMBERS, UNIT_LINE } from './vocabulary.js';
-import { address, cellAt, columnName, mergeAt, type Sheet } from './workbook.js';
+import { lanciOf, NOTE_LINE, tablePrint, UNIT_LINE } from './vocabulary.js';
+import { layoutOf, type LayoutRow, type LayoutSection } from './definition.js';
+import { address, cellAt, columnName, mergeAt, shownText, type Sheet } from './workbook.js';
 
 interface Ctx {
   vfile: VFile;
@@ -30,8 +31,7 @@ interface Ctx {
   force: boolean;
 }
 
-/** Optional definition fields other templates use (a spanning header over code and name). */
-type SectionExtras = SectionDef & { headerGroup?: string };
+type SectionExtras = LayoutSection;
 
 function labelOf(column: ColumnDef): string {
   return column.label ?? column.key;
@@ -39,8 +39,13 @@ function labelOf(column: ColumnDef): string {
 
 /** Every header word of a table, normalised: what tells its header rows from its data. */
 function headerWords(table: TableDef, template: Template): Set<string> {
-  const words = new Set<string>([COLUMN_NUMBERS, ROW_NUMBERS]);
+  const lanci = lanciOf(table, template);
+  const words = new Set<string>(lanci ? [norm(lanci.column), norm(lanci.row)] : []);
+  const transpose = layoutOf(table).transpose;
+  if (transpose?.header) words.add(norm(transpose.header));
   for (const s of table.sections as SectionExtras[]) {
+    // A transposed table's rows head its column groups.
+    if (transpose) for (const row of (s.rows ?? []) as LayoutRow[]) for (const w of [row.label, row.key, row.group]) if (w) words.add(norm(w));
     for (const w of [s.label, s.key, s.itemHeader, s.codeHeader, s.headerGroup]) if (w) words.add(norm(w));
     for (const c of s.columns) {
       words.add(norm(labelOf(c)));
@@ -54,9 +59,14 @@ function headerWords(table: TableDef, template: Template): Set<string> {
 }
 
 function unitOf(vfile: VFile, sheet: Sheet, region: Region, headerTop: number): Unit {
+  // The table's own unit line (caption.unit: 单位：万元) names the definition's unit.
+  const own = layoutOf(region.table).caption?.unit;
+  const defined: Unit | undefined = region.table.unit === '元' || region.table.unit === '万元' ? region.table.unit : undefined;
   for (let r = region.from; r <= headerTop; r++) {
     for (let c = 0; c < sheet.cols; c++) {
-      const m = UNIT_LINE.exec((cellAt(sheet, r, c)?.text ?? '').normalize('NFKC'));
+      const text = cellAt(sheet, r, c)?.text ?? '';
+      if (own && defined && text !== '' && norm(text) === norm(own)) return defined;
+      const m = UNIT_LINE.exec(text.normalize('NFKC'));
       if (m) return m[1] as Unit;
     }
   }
@@ -228,12 +238,14 @@ interface Side {
 /** The columns of one section: its label, 行次 and value columns. */
 function side(ctx: Ctx, section: SectionDef, span: number[]): Side {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
-  const itemWord = norm(section.itemHeader ?? '项目');
+  const itemWord = norm(section.itemHeader ?? tablePrint(ctx.template).itemRow ?? '');
   const item = columnsWhere(ctx.header, span, (p) => lastIs(p, itemWord))[0] ?? columnsWhere(ctx.header, span, (p) => p.includes(itemWord))[0] ?? span[0];
   const others = span.filter((c) => c !== item);
-  const numbers =
-    columnsWhere(ctx.header, others, (p) => lastIs(p, ROW_NUMBERS))[0] ??
-    columnsWhere(ctx.header, others, (p, c) => ctx.header.levels[c] === ROW_NUMBERS || lastIs(p, COLUMN_NUMBERS))[0];
+  const lanci = lanciOf(ctx.table, ctx.template);
+  const numbers = !lanci
+    ? undefined
+    : (columnsWhere(ctx.header, others, (p) => lastIs(p, norm(lanci.row)))[0] ??
+      columnsWhere(ctx.header, others, (p, c) => ctx.header.levels[c] === norm(lanci.row) || lastIs(p, norm(lanci.column)))[0]);
   if (item !== undefined) ctx.used.add(item);
   if (numbers !== undefined) ctx.used.add(numbers);
   return { section, cls, item, numbers, columns: matchColumns(ctx, section, span), index: rowIndex(section, cls), rows: [], seen: new Set() };
@@ -280,7 +292,7 @@ function readFixed(ctx: Ctx): ImportedSection[] {
     spans = sections.map((s) => columnsWhere(ctx.header, all, (p) => p.includes(norm(s.label ?? s.key))));
     if (spans.some((s) => s.length === 0)) {
       // No section labels over the columns: split at each label column.
-      const items = sections.map((s) => columnsWhere(ctx.header, all, (p) => lastIs(p, norm(s.itemHeader ?? '项目'))));
+      const items = sections.map((s) => columnsWhere(ctx.header, all, (p) => lastIs(p, norm(s.itemHeader ?? tablePrint(ctx.template).itemRow ?? ''))));
       const starts = [...new Set(items.flat())].sort((a, b) => a - b);
       spans = sections.map((_, i) => all.filter((c) => c >= (starts[i] ?? 0) && c < (starts[i + 1] ?? ctx.sheet.cols)));
     }
@@ -325,8 +337,8 @@ function readClassified(ctx: Ctx): ImportedSection[] {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
   const digits = cls?.digits ?? [3, 5, 7];
   const all = Array.from({ length: ctx.sheet.cols }, (_, c) => c);
-  const codeWord = norm(section.codeHeader ?? '科目编码');
-  const itemWord = norm(section.itemHeader ?? '科目名称');
+  const codeWord = norm(section.codeHeader ?? '');
+  const itemWord = norm(section.itemHeader ?? '');
   let codes = columnsWhere(ctx.header, all, (p) => p.includes(codeWord));
   const item = columnsWhere(ctx.header, all, (p, c) => lastIs(p, itemWord) && !codes.includes(c))[0];
   // 类/款/项 columns that the code header does not span (an unmerged header, a CSV): the columns
@@ -340,7 +352,7 @@ function readClassified(ctx: Ctx): ImportedSection[] {
   codes.forEach((c) => ctx.used.add(c));
   if (item !== undefined) ctx.used.add(item);
   const columns = matchColumns(ctx, section, all);
-  if (item === undefined) problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.itemHeader ?? '科目名称'}」栏`);
+  if (item === undefined) problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.itemHeader ?? ''}」栏`);
   const totalWord = section.total ? loose(section.total.label ?? section.total.key) : undefined;
   const rows: ImportedRow[] = [];
   const seen = new Map<string, string>();
@@ -366,6 +378,8 @@ function readClassified(ctx: Ctx): ImportedSection[] {
     });
     const at = codes[0] ?? item ?? 0;
     if (!code) {
+      // A total's label may stand in the code column, merged over code and name (合计 │ values).
+      if (label === '' && codes.length) label = shownText(ctx.sheet, r, codes[0]!).trim();
       if (label === '' && !values) continue;
       if (totalWord !== undefined && loose(label) === totalWord) {
         if (seen.has(section.total!.key)) {
@@ -419,18 +433,18 @@ function readPanels(ctx: Ctx): ImportedSection[] {
   const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
   const column = section.columns[0]!;
   const all = Array.from({ length: ctx.sheet.cols }, (_, c) => c);
-  const codeWord = norm(section.codeHeader ?? '科目编码');
-  const amountWord = norm(labelOf(column));
+  const codeWord = norm(section.codeHeader ?? '');
+  const amountWord = norm(column.label ?? tablePrint(ctx.template).panelAmount ?? column.key);
   const codeCols = columnsWhere(ctx.header, all, (p) => lastIs(p, codeWord));
   const panels = codeCols.map((c, i) => {
     const end = codeCols[i + 1] ?? ctx.sheet.cols;
     const within = all.filter((x) => x > c && x < end);
     const amount = columnsWhere(ctx.header, within, (p) => lastIs(p, amountWord))[0];
-    const name = columnsWhere(ctx.header, within, (p) => lastIs(p, norm(section.itemHeader ?? '科目名称')))[0];
+    const name = columnsWhere(ctx.header, within, (p) => lastIs(p, norm(section.itemHeader ?? '')))[0];
     return { code: c, name, amount };
   });
   if (panels.length === 0 || panels.some((p) => p.amount === undefined)) {
-    problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.codeHeader ?? '科目编码'}」与「${labelOf(column)}」栏`);
+    problem(ctx.vfile, ctx.sheet, ctx.header.top, 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${section.codeHeader ?? ''}」与「${labelOf(column)}」栏`);
     return [{ def: section, rows: [] }];
   }
   for (const p of panels) [p.code, p.name, p.amount].forEach((c) => c !== undefined && ctx.used.add(c));
@@ -448,7 +462,14 @@ function readPanels(ctx: Ctx): ImportedSection[] {
       if (!def) continue;
       totalRow = true;
       const merge = mergeAt(ctx.sheet, r, c);
-      const v = (merge?.right ?? c) + 1;
+      let v = (merge?.right ?? c) + 1;
+      // The label may not be merged over the name column: the value is in the next cell that holds one.
+      for (let x = v; x < ctx.sheet.cols; x++) {
+        const next = cellAt(ctx.sheet, r, x);
+        if (!next || isBlankText(next.text)) continue;
+        if (next.number !== undefined || looksLikeValue(next.text)) v = x;
+        break;
+      }
       const cell = cellAt(ctx.sheet, r, v);
       const read = readCell(cell, kindOf(def), ctx.unit);
       ctx.used.add(c);
@@ -487,16 +508,74 @@ function readPanels(ctx: Ctx): ImportedSection[] {
   return [{ def: section, rows }];
 }
 
+/**
+ * A transposed table (`transpose`): each row of the definition is a group of columns headed by its
+ * label (under its `group`'s header when it has one), each of its columns beneath; the values are
+ * the data rows' (one row for the one report).
+ */
+function readTransposed(ctx: Ctx): ImportedSection[] {
+  const out: ImportedSection[] = [];
+  const all = Array.from({ length: ctx.sheet.cols }, (_, c) => c);
+  // The first row under the header that holds a value is the table's row of values.
+  let r = ctx.from;
+  const holdsValue = (row: number) =>
+    all.some((c) => {
+      const cell = cellAt(ctx.sheet, row, c);
+      return cell !== undefined && (cell.number !== undefined || looksLikeValue(cell.text));
+    });
+  while (r < ctx.to && !isNoteRow(ctx.sheet, r) && !holdsValue(r)) r++;
+  for (const section of ctx.table.sections) {
+    const cls = section.classification ? ctx.template.classifications.get(section.classification) : undefined;
+    const rows: ImportedRow[] = [];
+    const taken = new Set<number>();
+    for (const def of (section.rows ?? []) as LayoutRow[]) {
+      const key = rowKey(def, cls);
+      if (!key || def.heading) continue;
+      const label = norm(rowLabel(def, cls));
+      const group = def.group ? norm(def.group) : undefined;
+      // The row's own columns: its label in the header path, below its group's (a group's 小计 is
+      // headed by its label only under that group; a row outside groups not under any group).
+      const within = columnsWhere(ctx.header, all, (p) => {
+        const at = p.findIndex((w) => w === label || loose(w) === loose(label));
+        if (at < 0) return false;
+        return group ? p.slice(0, at).includes(group) : true;
+      }).filter((c) => !taken.has(c));
+      const columns = new Map<string, number>();
+      for (const column of section.columns) {
+        const c = within.find((x) => lastIs(ctx.header.paths[x] ?? [], norm(labelOf(column))));
+        if (c === undefined) {
+          problem(ctx.vfile, ctx.sheet, ctx.header.top, within[0] ?? 0, 'import/missing-column', `${ctx.table.id}: 表头中找不到「${rowLabel(def, cls)}」之下的「${labelOf(column)}」栏`);
+          continue;
+        }
+        columns.set(column.key, c);
+        taken.add(c);
+        ctx.used.add(c);
+      }
+      if (r >= ctx.to || isNoteRow(ctx.sheet, r)) continue;
+      rows.push({ key, ...(def.code ? { code: def.code } : {}), cells: readValues(ctx, r, section, columns, def, rowLabel(def, cls)), cell: address(ctx.sheet, r, within[0] ?? 0) });
+    }
+    out.push({ def: section, rows });
+  }
+  for (let x = ctx.from; x < ctx.to && !isNoteRow(ctx.sheet, x); x++) unplaced(ctx, x);
+  return out;
+}
+
 /** Reads one table from its region of a sheet; undefined (with a diagnostic) when no header is found. */
 export function readRegion(vfile: VFile, template: Template, region: Region, force: boolean): ImportedTable | undefined {
   const { sheet, table } = region;
-  const header = findHeader(sheet, region.from + 1, region.to, headerWords(table, template));
+  const header = findHeader(sheet, region.from + 1, region.to, headerWords(table, template), lanciOf(table, template));
   if (!header) {
-    problem(vfile, sheet, region.row, region.col, 'import/no-header', `${table.id}「${table.title}」: 标题之下找不到表头(应有「${table.sections[0]?.itemHeader ?? '项目'}」等栏名)`);
+    problem(vfile, sheet, region.row, region.col, 'import/no-header', `${table.id}「${table.title}」: 标题之下找不到表头(应有「${table.sections[0]?.itemHeader ?? ''}」等栏名)`);
     return undefined;
   }
   const unit = unitOf(vfile, sheet, region, header.top);
   const ctx: Ctx = { vfile, sheet, table, template, unit, header, from: header.bottom + 1, to: region.to, used: new Set(), force };
-  const sections = table.layout === 'classified' ? readClassified(ctx) : table.layout === 'panels' ? readPanels(ctx) : readFixed(ctx);
+  const sections = layoutOf(table).transpose
+    ? readTransposed(ctx)
+    : table.layout === 'classified'
+      ? readClassified(ctx)
+      : table.layout === 'panels'
+        ? readPanels(ctx)
+        : readFixed(ctx);
   return { def: table, sheet, unit, sections, cell: address(sheet, region.row, region.col) };
 }

@@ -8,7 +8,9 @@
 // Regenerate test/fixtures/workbooks/: JUESUAN_WRITE_WORKBOOKS=1 npx vitest run test/workbooks.test.ts
 import { num, SheetBuilder, txt, type Value, workbookBytes } from './sheet-builder.js';
 import { perfSheets } from './perf.js';
-import { compile, SEED_REPORT } from '../helpers/report.js';
+import { compile, ROOT, SEED_REPORT } from '../helpers/report.js';
+import { shanghaiSheets } from './shanghai.js';
+import { join } from 'node:path';
 
 export interface Style {
   codes: 'split' | 'joined';
@@ -362,6 +364,9 @@ export function fixtureWorkbooks(): Map<string, Uint8Array> {
   out.set('xunyang-2023-sparse.xlsx', workbookBytes(seedSheets(SPARSE_XLSX), 'xlsx'));
   // The 绩效 forms: the twelve 项目支出绩效自评表 and the 部门整体支出绩效自评表.
   out.set('xunyang-2023-perf.xlsx', workbookBytes(perfSheets(compile(SEED_REPORT).data.report!), 'xlsx'));
+  // The second template: the Shanghai 文化和旅游局 2025 tables as they print (test/workbooks/shanghai.ts).
+  const shanghai = compile(join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou', '2025')).data.report!;
+  out.set('shanghai-putuo-wenhualvyou-2025.xlsx', workbookBytes(shanghaiSheets(shanghai), 'xlsx'));
   // Faults, each in a copy of the split workbook (as .xlsx).
   const faulty = (change: (sheets: SheetBuilder[]) => void) => {
     const sheets = seedSheets(SPLIT_XLS);
