@@ -10,8 +10,9 @@ import { createWorkspace, type Workspace } from '../workspace.js';
 /** The juesuan package root (holding schemas/ and templates/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A problem with the command line or the file system (exit code 2). */
-export class UsageError extends Error {}
+import { UsageError } from './usage.js';
+
+export { UsageError };
 
 function listFiles(dir: string, base = dir): string[] {
   const out: string[] = [];
