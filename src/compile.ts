@@ -69,6 +69,6 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
-  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior);
+  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior, workspace.cache);
   return vfile;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReportSource } from '../parse/report.js';
 import type { TemplateSource } from '../template/load.js';
 import { createWorkspace, type Workspace } from '../workspace.js';
+import type { CompileCache } from '../cache.js';
 
 /** The juesuan package root (holding schemas/ and templates/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -109,9 +110,9 @@ export function priorReportDir(dir: string): string | undefined {
   return existsSync(join(prior, 'index.md')) ? prior.split(sep).join('/') : undefined;
 }
 
-/** Builds a workspace for the given report folders (their templates, juesuan's schemas). */
-export function workspaceFor(reportDirs: string[]): Workspace {
+/** Builds a workspace for the given report folders (their templates, juesuan's schemas), with a compile cache when given. */
+export function workspaceFor(reportDirs: string[], cache?: CompileCache): Workspace {
   const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
   const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
-  return createWorkspace(loadSchemas(), templates);
+  return createWorkspace(loadSchemas(), templates, cache);
 }

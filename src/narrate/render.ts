@@ -10,6 +10,8 @@ import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { pointAt } from '../parse/locate.js';
 import { buildContext, Value, type Context } from './context.js';
 import { helpers, NarrateError } from './helpers.js';
+import { COMPILE_OPTIONS, templateCompiler } from './compiled.js';
+import type { CompileCache } from '../cache.js';
 
 /** A piece of a file in print order: rendered prose, or a data block. */
 export type Chunk = { kind: 'prose'; markdown: string } | { kind: 'block'; block: DataBlock };
@@ -62,8 +64,8 @@ function pointIn(parsed: ParsedFile, segment: Segment, line: number, column: num
   return line === 1 ? { line: start.line, column: start.column + column } : pointAt(parsed.file, offset + column);
 }
 
-/** Narrates a report: renders the prose of every file. */
-export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData): Narration {
+/** Narrates a report: renders the prose of every file (with compiled templates kept in `cache`, when given). */
+export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData, cache?: CompileCache): Narration {
   const env = Handlebars.create();
   const host = {
     warnings: [] as (NarrateError & { partial?: string })[],
@@ -91,12 +93,20 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     });
   }
   const partialFiles = [...report.template.files.keys()].filter((f) => f.startsWith('narrative/') && f.endsWith('.hbs'));
+  const partials = templateCompiler(env, cache, 'partials', partialFiles.map((f) => report.template.files.get(f)!));
+  const segments = new Map(files.map((parsed) => [parsed, proseSegments(parsed)]));
+  const compiler = templateCompiler(
+    env,
+    cache,
+    'prose',
+    files.flatMap((parsed) => segments.get(parsed)!.map((s) => parsed.file.text.slice(s.start, s.end)).filter((t) => t.includes('{{'))),
+  );
   for (const path of partialFiles) {
     const name = path.slice('narrative/'.length, -'.hbs'.length);
     const source = report.template.files.get(path)!;
     let compiled: Handlebars.TemplateDelegate | undefined;
     env.registerPartial(name, ((ctx: unknown, opts: Handlebars.RuntimeOptions) => {
-      compiled ??= env.compile(source, { strict: true, noEscape: true });
+      compiled ??= partials.compile(source);
       host.partials.push(path);
       try {
         return compiled(ctx, opts);
@@ -112,7 +122,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
   }
   renderText = (text, scope) => {
     try {
-      return env.compile(text, { strict: true, noEscape: true })(scope ? { ...context, ...scope } : context);
+      return env.compile(text, COMPILE_OPTIONS)(scope ? { ...context, ...scope } : context);
     } catch (error) {
       // Reported at the helper that printed the text.
       if (error instanceof NarrateError) throw error;
@@ -132,7 +142,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
         if (start >= from && start < to) pieces.push({ kind: 'block', block });
       }
     };
-    for (const segment of proseSegments(parsed)) {
+    for (const segment of segments.get(parsed)!) {
       rendered += parsed.file.text.slice(at, segment.start);
       blocksBetween(at, segment.start);
       const source = parsed.file.text.slice(segment.start, segment.end);
@@ -141,7 +151,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
       if (source.includes('{{')) {
         host.warnings = [];
         try {
-          prose = env.compile(source, { strict: true, noEscape: true })(context);
+          prose = compiler.compile(source)(context);
         } catch (error) {
           report_(vfile, parsed, segment, report, error);
         }
@@ -155,6 +165,8 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     out.set(parsed.file.name, rendered);
     chunks.set(parsed.file.name, pieces);
   }
+  partials.done();
+  compiler.done();
   return { files: out, chunks, renderText, context };
 }
 
