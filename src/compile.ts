@@ -26,8 +26,37 @@ declare module 'vfile' {
  */
 export function compileReport(source: ReportSource, workspace: Workspace, prior?: ReportSource): VFile {
   const vfile = new VFile({ path: source.dir });
-  const priorData = prior ? compileReport(prior, workspace).data.report : undefined;
-  return compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+  try {
+    const priorFile = prior ? compileReport(prior, workspace) : undefined;
+    const priorData = priorFile?.data.report;
+    compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+    if (prior) {
+      // The previous year's report is there: its problems are said as such, not as a missing report.
+      vfile.messages = vfile.messages.filter((m) => !(m.ruleId === 'report/prior' && m.reason.startsWith('找不到上一年度')));
+      // Unreadable, it leaves this report without 上年 figures (an error); read with errors, its figures may be incomplete (a warning).
+      for (const m of priorFile?.messages ?? []) {
+        if (m.fatal !== true || m.ruleId === 'report/prior') continue;
+        const start = m.place && 'start' in m.place ? m.place.start : m.place;
+        diagnose(vfile, {
+          rule: priorData ? 'report/prior-errors' : 'report/prior',
+          severity: priorData ? 'warning' : 'error',
+          reason: `上一年度的报告有错误,${priorData ? '上年数字可能不全' : '上年数字无法使用'}: ${m.reason}(${m.ruleId ?? ''})`,
+          file: m.file ?? prior.dir,
+          place: start ?? { line: 1, column: 1 },
+        });
+      }
+    }
+    return vfile;
+  } catch (error) {
+    // A defect of juesuan met by one report stops that report, with its folder, never the others.
+    diagnose(vfile, {
+      rule: 'report/crash',
+      reason: `juesuan 无法处理这份报告(程序缺陷,请连同报告报给维护者): ${error instanceof Error ? error.message : String(error)}`,
+      file: source.files.find((f) => f.name === 'index.md')?.path ?? source.dir,
+      place: { line: 1, column: 1 },
+    });
+    return vfile;
+  }
 }
 
 /** The stages after parsing (for callers that already hold the parsed files, like the mutation test). */
@@ -64,11 +93,25 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   }
   const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
   vfile.data.report = report;
-  // Data that could not be read would only make every sentence that names it fail again.
-  const unreadable = vfile.messages.some((m) => m.fatal === true);
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
   check(vfile, report, parsed.files);
-  if (!unreadable) vfile.data.narration = narrate(vfile, report, parsed.files, prior, workspace.cache);
+  // The 情况说明 compares with the previous year: without its report (or the pack's 上年 block in this
+  // one) there is nothing to compare with, and one error says where the figures go.
+  const priorBlock = template.manifest.narrative?.priorBlock;
+  const needsPrior = Object.keys(template.manifest.narrative?.prior ?? {}).length > 0 && !prior && !(priorBlock && report.byKind.has(priorBlock));
+  if (needsPrior) {
+    const index = parsed.index!;
+    diagnose(vfile, {
+      rule: 'report/prior',
+      reason: `找不到上一年度(${frontMatter.year - 1})的报告(应在与本报告同级的 ${frontMatter.year - 1}/index.md);情况说明中的上年数字来自它,可只写上年数字(partial: "true")`,
+      file: index.file.path,
+      place: placeOfPointer(index.file, index.frontMatter!, '/year'),
+    });
+    return vfile;
+  }
+  // Errors stop only what they must: the report is narrated whatever the checks found, and only a
+  // sentence that names a value that cannot be read fails (narrate/missing-value at that sentence).
+  vfile.data.narration = narrate(vfile, report, parsed.files, prior, workspace.cache);
   return vfile;
 }

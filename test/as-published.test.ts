@@ -26,7 +26,8 @@ beforeAll(() => {
   for (const error of fixture.errors) for (const e of error.edits) edit(report, e.file, e.from, e.to);
   vfile = compile(report);
   found = summarize(vfile, report);
-});
+  // A report with errors is narrated too now: on a loaded machine this takes longer than the default.
+}, 120_000);
 afterAll(() => remove(report));
 
 describe('the seed as published', () => {

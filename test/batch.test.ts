@@ -26,13 +26,15 @@ function build(args: string[], env: Record<string, string> = {}) {
 
 describe('build --all', () => {
   it('survives a browser killed mid-batch: the others are built, the one that failed says why', () => {
-    // One page at a time, so the killed browser takes down exactly one report (which is tried twice).
-    const r = build(['--all', 'reports', '--jobs', '1'], { JUESUAN_TEST_CRASH_BROWSER: 'synthetic-002-2023' });
+    // Two pages at a time in one browser: the crash also takes down the neighbour's print, which is
+    // retried in a browser of its own; the report that kills its browser fails both tries.
+    const r = build(['--all', 'reports', '--jobs', '2'], { JUESUAN_TEST_CRASH_BROWSER: 'synthetic-002-2023' });
     expect(r.status).toBe(1);
     expect(r.pdfs()).toEqual(['synthetic-001-2023.pdf', 'synthetic-003-2023.pdf']);
     expect(r.stderr).toContain('印刷失败(已重试一次)');
     expect(r.stderr).toContain('print/failed');
     expect(r.stdout).toMatch(/✖ 3 份报告: 印出 2,未改动 0,失败 1;共 \d+ 页/u);
+    expect(r.stderr).toContain('失败的报告:\n  ✖ synthetic-002-2023: 印刷失败');
     expect(existsSync(join(r.out, 'synthetic-002-2023.pdf'))).toBe(false);
   }, 300_000);
 

@@ -9,12 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/report.js';
 
 // The files that print, spawn the CLI or take long run in `.ci/run`'s clone, not twice here.
-const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'corpus', 'property', 'network', 'faults', 'clone'];
+const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'bad-input-2', 'template-blocks', 'errors-narrate', 'corpus', 'property', 'network', 'faults', 'clone'];
 const cheap = readdirSync(join(ROOT, 'test'))
   .filter((f) => f.endsWith('.test.ts') && !HEAVY.includes(f.replace(/\.test\.ts$/u, '')))
   .sort();
 const work = mkdtempSync(join(tmpdir(), 'juesuan-clone-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe('a clone with nothing beside it', () => {
   it('no test names a path of this machine or a folder beside the repository', () => {

@@ -17,6 +17,9 @@ export function halfWidth(text: string): string {
 
 const MAX_DECIMALS: Record<Unit, number> = { 元: 2, 万元: 6 };
 
+/** Integer digits of the largest amount, in 元 (10²⁰ 元: far above any budget; sums of it stay exact, see amount.ts). */
+export const MAX_YUAN_DIGITS = 20;
+
 /** Checks the shape of a decimal number text; returns why it is refused, or null. */
 function numberShape(body: string, original: string): ParseFailure | null {
   const fail = (reason: string, rule = 'amount/format'): ParseFailure => ({ ok: false, rule, reason });
@@ -31,6 +34,7 @@ function numberShape(body: string, original: string): ParseFailure | null {
   if (/e/iu.test(body)) return fail(`「${original}」不接受科学计数法,请写出完整数字`);
   if ((body.match(/\./gu) ?? []).length > 1) return fail(`「${original}」有多个小数点`);
   if (/\.$/u.test(body) || /^-?\./u.test(body)) return fail(`「${original}」的小数点前后都应有数字`);
+  if (/^-0(?:\.0+)?$/u.test(body.replace(/,/gu, ''))) return fail(`「${original}」是负零;零不带负号,请写作「${body.slice(1)}」`);
   if (body.includes(',') && !GROUPED.test(body)) return fail(`「${original}」的千分位逗号位置不对(应每三位一组,如 2,929,015.40)`);
   if (!body.includes(',') && !PLAIN.test(body)) {
     if (/^-?0\d/u.test(body)) return fail(`「${original}」不应以 0 开头`);
@@ -58,6 +62,10 @@ export function parseAmount(source: string, defaultUnit: Unit): Parsed<Amount> {
   const bad = numberShape(body, text);
   if (bad) return bad;
   const digits = body.replace(/,/gu, '');
+  const integer = digits.replace(/^-/u, '').split('.')[0]!.length + (unit === '万元' ? 4 : 0);
+  if (integer > MAX_YUAN_DIGITS) {
+    return { ok: false, rule: 'amount/too-large', reason: `「${text.length > 40 ? `${text.slice(0, 30)}…(共 ${text.length} 个字符)` : text}」超过金额上限(整数部分最多 ${MAX_YUAN_DIGITS} 位,以元计)` };
+  }
   const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
   if (decimals > MAX_DECIMALS[unit]) {
     return {
@@ -78,6 +86,7 @@ export function parseCount(source: string): Parsed<Decimal> {
   if (!/^(?:0|[1-9]\d*)$/u.test(text.replace(/,/gu, ''))) {
     return { ok: false, rule: 'count/format', reason: `「${text}」应为不带小数的非负整数` };
   }
+  if (text.replace(/,/gu, '').length > 12) return { ok: false, rule: 'count/format', reason: `「${text.slice(0, 30)}…」超过数量上限(最多 12 位)` };
   return { ok: true, value: new Decimal(text.replace(/,/gu, '')) };
 }
 
@@ -89,6 +98,7 @@ export function parseScore(source: string): Parsed<Decimal> {
   if (bad) return { ...bad, rule: bad.rule.replace('amount/', 'score/') };
   if (text.startsWith('-')) return { ok: false, rule: 'score/format', reason: `「${text}」分数不能为负` };
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
-  if (decimals > 2) return { ok: false, rule: 'score/precision', reason: `「${text}」分数最多 2 位小数` };
+  if (decimals > 2) return { ok: false, rule: 'score/precision', reason: `「${text.length > 40 ? `${text.slice(0, 30)}…` : text}」分数最多 2 位小数` };
+  if (text.split('.')[0]!.length > 6) return { ok: false, rule: 'score/format', reason: `「${text.slice(0, 30)}…」超过分数上限(整数部分最多 6 位)` };
   return { ok: true, value: new Decimal(text) };
 }

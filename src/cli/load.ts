@@ -1,9 +1,11 @@
 // Reads from disk what the compiler needs: a report folder's Markdown, the schemas and the
 // templates. The only module besides print/ that touches the file system.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportSource } from '../parse/report.js';
+import type { SourceFile } from '../parse/markdown.js';
+import { LIMITS } from '../parse/limits.js';
 import type { TemplateSource } from '../template/load.js';
 import { createWorkspace, type Workspace } from '../workspace.js';
 import type { CompileCache } from '../cache.js';
@@ -15,12 +17,13 @@ import { UsageError } from './usage.js';
 
 export { UsageError };
 
-function listFiles(dir: string, base = dir): string[] {
+function listFiles(dir: string, base = dir, symlinks?: string[]): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, base));
+    if (entry.isDirectory()) out.push(...listFiles(full, base, symlinks));
     else if (entry.isFile()) out.push(relative(base, full).split(sep).join('/'));
+    else if (entry.isSymbolicLink()) symlinks?.push(relative(base, full).split(sep).join('/'));
   }
   return out;
 }
@@ -36,12 +39,18 @@ export function loadSchemas(root = PACKAGE_ROOT): object[] {
 /** Every template folder under a templates/ directory. */
 export function loadTemplates(templatesDir: string, display: string): TemplateSource[] {
   if (!existsSync(templatesDir)) return [];
+  const why = (what: string) => `${what} 是符号链接;模板只读取模板文件夹中的普通文件,请把内容复制进来`;
   return readdirSync(templatesDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => {
+    .filter((e) => e.isDirectory() || (e.isSymbolicLink() && statSync(join(templatesDir, e.name), { throwIfNoEntry: false })?.isDirectory()))
+    .map((e): TemplateSource => {
       const dir = join(templatesDir, e.name);
-      const files = new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-      return { name: e.name, dir: `${display}/${e.name}`, files };
+      const shown = `${display}/${e.name}`;
+      // A symlinked template (or file of one) could bring in any file of the machine: refused, with a message.
+      if (e.isSymbolicLink()) return { name: e.name, dir: shown, files: new Map(), refused: [{ file: shown, rule: 'report/symlink', reason: why(`模板文件夹 ${shown}`) }] };
+      const symlinks: string[] = [];
+      const files = new Map(listFiles(dir, dir, symlinks).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+      const refused = symlinks.map((f) => ({ file: `${shown}/${f}`, rule: 'report/symlink', reason: why(`模板文件 ${f}`) }));
+      return { name: e.name, dir: shown, files, ...(refused.length ? { refused } : {}) };
     });
 }
 
@@ -57,15 +66,54 @@ export function templatesFor(reportDir: string): string {
   }
 }
 
-/** Reads a report folder: every .md file in it. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LOSSY = new TextDecoder('utf-8');
+
+/** Whether bytes read as GBK (the usual encoding of a Chinese file saved by older Windows software). */
+function isGbk(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a file's bytes as UTF-8; a file that is not UTF-8 is marked unreadable at its first bad byte. */
+export function decodeFile(path: string, name: string, bytes: Uint8Array): SourceFile {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { path, name, text: UTF8.decode(bytes), ...(bom ? { bom } : {}) };
+  } catch {
+    const text = LOSSY.decode(bytes);
+    const gbk = isGbk(bytes);
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const reason = utf16
+      ? `文件 ${name} 是 UTF-16 编码;请在编辑器中以 UTF-8 重新保存`
+      : gbk
+      ? `文件 ${name} 不是 UTF-8 编码(看起来是 GBK/GB2312);请在编辑器中以 UTF-8 重新保存`
+      : `文件 ${name} 不是有效的 UTF-8 文本(此处有无法识别的字节);请在编辑器中以 UTF-8 重新保存`;
+    return { path, name, text, unreadable: { rule: 'encoding/not-utf8', reason, offset: Math.max(0, text.indexOf('\uFFFD')) } };
+  }
+}
+
+/** Reads a report folder: every .md file in it (a symlink or an oversized file is marked, not read). */
 export function readReport(dir: string): ReportSource {
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md'))
     .map((e) => e.name)
     .sort()
-    .map((name) => {
+    .map((name): SourceFile => {
       const full = join(dir, name);
-      return { path: join(dir, name).split(sep).join('/'), name, text: readFileSync(full, 'utf8') };
+      const path = full.split(sep).join('/');
+      const stat = lstatSync(full);
+      if (stat.isSymbolicLink()) {
+        return { path, name, text: '', unreadable: { rule: 'report/symlink', reason: `${name} 是符号链接;报告只读取报告文件夹中的普通文件,请把内容复制进来`, offset: 0 } };
+      }
+      if (stat.size > LIMITS.fileBytes) {
+        return { path, name, text: '', unreadable: { rule: 'limit/file-size', reason: `${name} 有 ${stat.size} 字节,超过上限 ${LIMITS.fileBytes} 字节;请拆成几个文件`, offset: 0 } };
+      }
+      return decodeFile(path, name, readFileSync(full));
     });
   return { dir: dir.split(sep).join('/'), files };
 }

@@ -16,7 +16,8 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
   build <报告>...     印刷报告: PDF 与 HTML
   diff <旧> <新>      比较两个年度或两个版本的报告
   new <部门> <年度>   由上一年度的报告生成新年度的报告
-  schema              生成各模板公开表数据块的 JSON Schema(供编辑器使用)
+  template new|check  由已有模板开始新模板;检查模板包本身
+  schema              生成各模板数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
   rules               列出所有检查规则
 
@@ -130,6 +131,23 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       case 'new': {
         const { values, positionals } = parse(rest, { reports: { type: 'string', default: 'reports' } });
         return lazy(() => import('./new.js'), ({ NEW_HELP, runNew }) => (values.help ? help(NEW_HELP) : runNew(positionals, String(values.reports), out)), err);
+      }
+      case 'template': {
+        const [sub, ...args] = rest;
+        const { values, positionals } = parse(args, { from: { type: 'string' }, templates: { type: 'string' } });
+        return lazy(() => import('./template.js'), ({ TEMPLATE_HELP, runTemplateCheck, runTemplateNew, templatesDirFor }) => {
+          if (values.help || sub === undefined || sub === '-h' || sub === '--help') {
+            out(TEMPLATE_HELP);
+            return sub === undefined ? 2 : 0;
+          }
+          const dir = templatesDirFor(values.templates === undefined ? undefined : String(values.templates));
+          if (sub === 'new') {
+            if (positionals.length > 1) throw new UsageError(`template new 只接受一个新模板名\n\n${TEMPLATE_HELP}`);
+            return runTemplateNew(positionals[0], values.from === undefined ? undefined : String(values.from), dir, out);
+          }
+          if (sub === 'check') return runTemplateCheck(positionals, dir, out);
+          throw new UsageError(`未知的 template 子命令「${sub}」;可用: new、check\n\n${TEMPLATE_HELP}`);
+        }, err);
       }
       case 'narrate': {
         const { values, positionals } = parse(rest, { all: { type: 'boolean', default: false } });

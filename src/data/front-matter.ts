@@ -7,6 +7,7 @@ import type { ParsedReport } from '../parse/report.js';
 import { placeOfPointer } from '../parse/locate.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { reportSchemaErrors } from '../schema/errors.js';
+import { LIMITS } from '../parse/limits.js';
 
 export interface FrontMatter {
   department: string;
@@ -20,6 +21,15 @@ export interface FrontMatter {
 }
 
 export const FRONT_MATTER_SCHEMA = 'https://juesuan.dev/schemas/front-matter.schema.json';
+
+/** Whether YYYY-MM-DD names a day of the calendar (2024-02-30 and 2024-13-45 do not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1]!;
+}
 
 /** Reads and checks the front matter; undefined when the report cannot be read further. */
 export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: SchemaRegistry): FrontMatter | undefined {
@@ -43,6 +53,21 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     return undefined;
   }
   const raw = value as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[]; partial?: string };
+  let refused = false;
+  if (raw.date !== undefined && !isCalendarDate(raw.date)) {
+    diagnose(vfile, { rule: 'report/date', reason: `日期「${raw.date}」不存在(月份应为 01–12,日期不超过当月天数)`, file: index.file.path, place: placeOfPointer(index.file, region, '/date') });
+    refused = true;
+  }
+  if ([...raw.department].length > LIMITS.departmentChars) {
+    diagnose(vfile, {
+      rule: 'limit/text-length',
+      reason: `部门名称有 ${[...raw.department].length} 个字,超过上限 ${LIMITS.departmentChars}`,
+      file: index.file.path,
+      place: placeOfPointer(index.file, region, '/department'),
+    });
+    refused = true;
+  }
+  if (refused) return undefined;
   const frontMatter: FrontMatter = {
     department: raw.department,
     year: Number.parseInt(raw.year, 10),

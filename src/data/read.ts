@@ -36,8 +36,6 @@ export interface ReportData {
   derived: Map<string, DerivedValue>;
 }
 
-export const BLOCK_SCHEMA = (kind: string): string => `https://juesuan.dev/schemas/blocks/${kind}.schema.json`;
-
 /** Reads every data block of a parsed report. */
 export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontMatter, template: Template, registry: SchemaRegistry): ReportData {
   const order = new Map(['index.md', ...frontMatter.parts].map((name, i) => [name, i]));
@@ -64,7 +62,8 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
         continue;
       }
       if (raw.yaml.errors.length) continue; // already reported by the parse stage
-      const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : BLOCK_SCHEMA(raw.kind);
+      // Every declared kind has a compiled schema: the template loader refuses a pack without one.
+      const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : template.blockSchemas.get(raw.kind)!.id;
       const { errors, values } = registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
       // A block with schema errors is still read: its valid values take part in the checks, so one
       // bad cell does not hide the rest of the table.

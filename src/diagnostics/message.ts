@@ -35,9 +35,18 @@ export interface Diagnostic extends VFileMessage {
   related?: Related[];
 }
 
+/**
+ * A reason as one line: the report's text it echoes cannot start a line of its own (a forged
+ * `::error` or `::stop-commands::` in CI logs) nor carry control characters to a terminal.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced.
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/gu, '↵').replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Adds a diagnostic to the report's VFile and returns it. */
 export function diagnose(vfile: VFile, init: DiagnosticInit): Diagnostic {
-  const message = new VFileMessage(init.reason, {
+  const message = new VFileMessage(oneLine(init.reason), {
     place: init.place,
     ruleId: init.rule,
     source: 'juesuan',

@@ -9,6 +9,10 @@ import type { DataNode, Where } from '../data/tree.js';
 import { child } from '../data/tree.js';
 import { indicatorRows } from '../perf/indicators.js';
 import { segments } from '../check/refs.js';
+import { quoteSegment } from '../data/derived.js';
+
+/** What a sentence prints where a value cannot be read or a helper failed (it has its own diagnostic). */
+export const FAILED = '【?】';
 
 /** One value of the report as a template sees it. */
 export class Value {
@@ -24,6 +28,36 @@ export class Value {
   /** For a text of a data block: the block's own fields, which its helpers may name relatively. */
   scope?: Context;
 
+  /**
+   * A value that cannot be read (its text was not a number, or a figure derived from such a value;
+   * already reported where it was written), or the result of a helper that failed (`reported`:
+   * its sentence has its own diagnostic already). A sentence that names it is not written.
+   */
+  unreadable?: { reason: string; reported: boolean };
+
+  /** A value that cannot be read. */
+  static unreadable(path: string, reason: string, reported = false, where?: Where): Value {
+    const value = new Value(path, 'amount', null, null, null, where);
+    value.unreadable = { reason, reported };
+    return value;
+  }
+
+  /**
+   * A block the report lacks (or whose YAML could not be read): every path into it is a value that
+   * cannot be read, so that a sentence naming it fails at its own place and the rest is written.
+   */
+  static absent(path: string, reason: string): Value {
+    const target = Value.unreadable(path, reason);
+    const own = (prop: string | symbol) => typeof prop === 'symbol' || prop in target;
+    return new Proxy(target, {
+      get: (t, prop, receiver) => (own(prop) ? Reflect.get(t, prop, receiver) : Value.absent(`${path}.${String(prop)}`, reason)),
+      has: () => true,
+      getOwnPropertyDescriptor: (t, prop) => (own(prop) ? Reflect.getOwnPropertyDescriptor(t, prop) : { configurable: true, enumerable: false, writable: false, value: Value.absent(`${path}.${String(prop)}`, reason) }),
+      // Nothing to list: {{#each}} over an absent block writes nothing.
+      ownKeys: () => [],
+    });
+  }
+
   /** The exact number: an amount in 元, a count or score; 0 for an empty cell. */
   number(): Decimal {
     if (this.amount) return this.amount.yuan;
@@ -36,6 +70,7 @@ export class Value {
 
   /** As written: the number without its unit, a score or count, or the text. */
   toString(): string {
+    if (this.unreadable) return FAILED;
     if (this.kind === 'text') return this.text ?? '';
     if (this.amount) return this.amount.text.replace(/万?元$/u, '') || this.amount.yuan.toString();
     return this.decimal ? this.decimal.toString() : '';
@@ -53,6 +88,8 @@ function leaf(node: DataNode, path: string): Value | undefined {
       return new Value(path, node.kind, null, node.value, null, node.where);
     case 'text':
       return new Value(path, 'text', null, null, node.text, node.where);
+    case 'invalid':
+      return Value.unreadable(path, `「${node.text}」不是可读的数`, false, node.where);
     default:
       return undefined;
   }
@@ -116,12 +153,15 @@ function tables(report: ReportData, ctx: Context): void {
       const rows: Context[] = [];
       for (const row of section.rows) {
         let rowValue: unknown;
+        // The path as a template names the cell.
+        const at = (column: string) => [id, ...(table.def.sections.length > 1 ? [sectionKey] : []), row.key, ...(section.def.columns.length > 1 ? [column] : [])].map(quoteSegment).join('.');
         const cellValue = (column: string) => {
           const cell = row.cells.get(column);
+          if (cell?.invalid) return Value.unreadable(at(column), '单元格的值无法读取', false, cell.where);
           const v = cell?.value ?? null;
           const amount = v && !Decimal.isDecimal(v) ? (v as Amount) : null;
           const decimal = v && Decimal.isDecimal(v) ? (v as Decimal) : null;
-          return new Value(`${id}.${row.key}.${column}`, decimal ? 'count' : row.def?.type === 'count' ? 'count' : 'amount', amount, decimal, null, cell?.where);
+          return new Value(at(column), decimal ? 'count' : row.def?.type === 'count' ? 'count' : 'amount', amount, decimal, null, cell?.where);
         };
         if (section.def.columns.length === 1) rowValue = cellValue(section.def.columns[0]!.key);
         else rowValue = Object.fromEntries(section.def.columns.map((c) => [c.key, cellValue(c.key)]));
@@ -164,20 +204,62 @@ export function buildContext(report: ReportData, prior?: ReportData): Context {
     for (const block of blocks) scopeTexts(block, block as Context);
   }
   for (const [path, derived] of report.derived) {
+    const from = derivedFrom(report, path);
+    if (from) {
+      setPath(ctx, segments(path), Value.unreadable(path, `由「${from}」中无法读取的值算出`));
+      continue;
+    }
     const value = new Value(path, derived.kind, derived.kind === 'amount' ? (derived.value as Amount | null) : null, derived.kind !== 'amount' && derived.kind !== 'text' ? (derived.value as Decimal | null) : null, derived.text ?? null);
     setPath(ctx, segments(path), value);
   }
-  // 部门评价: each evaluated project with its 自评表 figures, in the order of the 自评表.
-  const evaluated = report.byKind.get('部门评价') ?? [];
-  const projects = (report.byKind.get('项目绩效') ?? []).map((b) => b.name ?? '');
-  const byProject = (ctx['项目绩效'] ?? {}) as Context;
-  ctx['部门评价'] = evaluated
-    .slice()
-    .sort((a, b) => projects.indexOf(a.name ?? '') - projects.indexOf(b.name ?? ''))
-    .map((b) => ({ 项目名称: b.name, ...((byProject[b.name ?? ''] as Context | undefined) ?? {}), ...(mirror(b.root, `部门评价.${b.name}`) as Context) }));
-  ctx['项目列表'] = projects.map((name) => ({ 项目名称: name, ...((byProject[name] as Context | undefined) ?? {}) }));
-  if (prior) ctx['上年'] = priorFigures(report, prior) ?? ctx['上年'];
+  lists(report, ctx);
+  const priorBlock = report.template.manifest.narrative?.priorBlock;
+  if (prior && priorBlock) ctx[priorBlock] = priorFigures(report, prior) ?? ctx[priorBlock];
+  // A table or required block the report lacks (reported already) fails only the sentences naming it.
+  for (const kind of [...report.template.tables.keys(), ...report.template.manifest.blocks.required]) {
+    if (!(kind in ctx)) ctx[kind] = Value.absent(kind, '报告中没有此数据块,或其 YAML 无法读取');
+  }
   return ctx;
+}
+
+function hasInvalid(node: DataNode): boolean {
+  if (node.kind === 'invalid') return true;
+  if (node.kind === 'map') return [...node.entries.values()].some(hasInvalid);
+  if (node.kind === 'list') return node.items.some(hasInvalid);
+  return false;
+}
+
+/**
+ * The block a derived figure is computed from, when that block holds a value that cannot be read
+ * (the figure would be computed without it): its kind, or kind and name for a repeatable kind.
+ */
+function derivedFrom(report: ReportData, path: string): string | undefined {
+  const [kind = '', name] = segments(path);
+  const blocks = report.byKind.get(kind) ?? [];
+  const own = blocks.filter((b) => b.name !== undefined && b.name === name);
+  const chosen = own.length ? own : blocks;
+  const bad = chosen.find((b) => hasInvalid(b.root));
+  return bad ? (own.length ? `${kind} › ${name}` : kind) : undefined;
+}
+
+/**
+ * The lists the template's partials iterate (`narrative.lists`): each block of a repeatable kind
+ * with its name and fields, merged with the same-named block of the `with` kind and in its order
+ * (部门评价: each evaluated project with its 自评表 figures, in the order of the 自评表).
+ */
+function lists(report: ReportData, ctx: Context): void {
+  const repeatable = report.template.manifest.blocks.repeatable ?? {};
+  for (const [name, list] of Object.entries(report.template.manifest.narrative?.lists ?? {})) {
+    const field = repeatable[list.of] ?? 'name';
+    const order = (report.byKind.get(list.with ?? list.of) ?? []).map((b) => b.name ?? '');
+    const partners = (list.with ? (ctx[list.with] ?? {}) : {}) as Context;
+    // The blocks as the context has them (derived figures merged in), before a list of the same name replaces them.
+    const own = (ctx[list.of] ?? {}) as Context;
+    ctx[name] = (report.byKind.get(list.of) ?? [])
+      .slice()
+      .sort((a, b) => order.indexOf(a.name ?? '') - order.indexOf(b.name ?? ''))
+      .map((b) => ({ [field]: b.name, ...((partners[b.name ?? ''] as Context | undefined) ?? {}), ...((own[b.name ?? ''] as Context | undefined) ?? (mirror(b.root, `${list.of}.${b.name}`) as Context)) }));
+  }
 }
 
 /**

@@ -5,7 +5,8 @@ import { Decimal } from 'decimal.js';
 import type { HelperOptions } from 'handlebars';
 import { sumAmounts } from '../amount/amount.js';
 import { Value, type Context } from './context.js';
-import { change, changed, chineseNumber, compare, completion, ordinal, PhraseError, percent, share, wan, wanShort, yuanText } from './phrases.js';
+import { amountIn, change, changeAmount, changed, changeRate, chineseNumber, compare, completion, direction, ordinal, PhraseError, percentIn, ratePhrase, share, trend, wanShort, yuanText } from './phrases.js';
+import type { Wording } from './wording.js';
 
 /** Where a helper was called in its template (Handlebars passes it as options.loc). */
 export interface Loc {
@@ -20,9 +21,18 @@ export class NarrateError extends Error {
     message: string,
     readonly loc: Loc | undefined,
     readonly severity: 'error' | 'warning' = 'error',
+    /** Already reported (a value from a helper that failed): not reported again. */
+    readonly reported = false,
   ) {
     super(message);
   }
+}
+
+/** A Value that can be read, or the error of the sentence that names it. */
+function readable(value: Value, opts: { loc?: Loc; name?: string }): Value {
+  if (!value.unreadable) return value;
+  const where = value.where ? `,见 ${value.where.file.path}:${value.where.place.start.line}:${value.where.place.start.column}` : '';
+  throw new NarrateError('narrate/missing-value', `「${value.path}」的值无法读取(${value.unreadable.reason}${where}),此句未能生成`, opts.loc, 'error', value.unreadable.reported);
 }
 
 export interface HelperHost {
@@ -32,6 +42,8 @@ export interface HelperHost {
   names: Record<string, string>;
   /** Rates from values as held, or as displayed (万元, 2 decimals). */
   basis: 'held' | 'displayed';
+  /** The template's words, phrases and number formats. */
+  wording: Wording;
 }
 
 type Options = HelperOptions & { loc?: Loc; name?: string };
@@ -42,7 +54,7 @@ function options(args: unknown[]): Options {
 
 /** A Value argument, or an error naming the missing data. */
 function need(value: unknown, what: string, opts: Options): Value {
-  if (value instanceof Value) return value;
+  if (value instanceof Value) return readable(value, opts);
   if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/u.test(value))) {
     return new Value(String(value), 'score', null, new Decimal(value), null);
   }
@@ -64,7 +76,7 @@ function reasonText(value: unknown): string {
 }
 
 function isTrue(value: unknown): boolean {
-  if (value instanceof Value) return !value.isEmpty() && !value.number().isZero();
+  if (value instanceof Value) return !readable(value, {}).isEmpty() && !value.number().isZero();
   return Boolean(value);
 }
 
@@ -76,8 +88,13 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
     if (host.basis === 'held' || !(v instanceof Value) || v.kind !== 'amount') return n;
     return n.div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(100);
   };
+  /** A phrase of this year's figure against last year's, from the rate operands. */
+  const versus = (current: unknown, prior: unknown, rest: unknown[], f: (a: Decimal, b: Decimal, w: Wording) => string): string => {
+    const opts = options([current, prior, ...rest]);
+    return phrase(() => f(operand(current, '本年数', opts), operand(prior, '上年数', opts), host.wording), opts);
+  };
   return {
-    万元: (v, ...rest) => `${wan(need(v, '金额', options([v, ...rest])).number())}万元`,
+    万元: (v, ...rest) => `${amountIn(need(v, '金额', options([v, ...rest])).number(), host.wording)}万元`,
     万元简: (v, ...rest) => `${wanShort(need(v, '金额', options([v, ...rest])).number())}万元`,
     元: (v, ...rest) => `${yuanText(need(v, '金额', options([v, ...rest])).number())}元`,
     数: (v, ...rest) => {
@@ -90,31 +107,37 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
     百分比: (v, ...rest) => {
       const value = need(v, '百分比', options([v, ...rest]));
       // A rate without a base (no budget) is printed as a dash, not as 0.00%.
-      return value.isEmpty() ? '——' : `${percent(value.number())}%`;
+      return value.isEmpty() ? '——' : phrase(() => percentIn(value.number(), host.wording), options([v, ...rest]));
     },
-    变动: (current, prior, ...rest) => {
-      const opts = options([current, prior, ...rest]);
-      return phrase(() => change(operand(current, '本年数', opts), operand(prior, '上年数', opts)), opts);
-    },
+    变动: (current, prior, ...rest) => versus(current, prior, rest, change),
+    增减: (current, prior, ...rest) => versus(current, prior, rest, direction),
+    变动额: (current, prior, ...rest) => versus(current, prior, rest, changeAmount),
+    升降: (current, prior, ...rest) => versus(current, prior, rest, trend),
+    变动率: (current, prior, ...rest) => versus(current, prior, rest, (a, b, w) => {
+      const rate = changeRate(a, b, w);
+      if (rate === undefined) throw new PhraseError('narrate/zero-base', '上年数为零,没有增长率;请用 {{增长率 …}}(模板的 rateFromZero 说法)');
+      return rate;
+    }),
+    增长率: (current, prior, ...rest) => versus(current, prior, rest, ratePhrase),
     有变动: (current, prior, ...rest) => {
       const opts = options([current, prior, ...rest]);
-      return changed(need(current, '本年数', opts).number(), need(prior, '上年数', opts).number());
+      return changed(need(current, '本年数', opts).number(), need(prior, '上年数', opts).number(), host.wording);
     },
     占: (part, whole, ...rest) => {
       const opts = options([part, whole, ...rest]);
-      return phrase(() => share(operand(part, '部分', opts), operand(whole, '总数', opts)), opts);
+      return phrase(() => share(operand(part, '部分', opts), operand(whole, '总数', opts), host.wording), opts);
     },
     完成率: (actual, budget, ...rest) => {
       const opts = options([actual, budget, ...rest]);
-      return completion(operand(actual, '决算数', opts), operand(budget, '预算数', opts)) ?? '';
+      return completion(operand(actual, '决算数', opts), operand(budget, '预算数', opts), host.wording) ?? '';
     },
     比较: (a, b, ...rest) => {
       const opts = options([a, b, ...rest]);
-      return compare(need(a, '左', opts).number(), need(b, '右', opts).number());
+      return phrase(() => compare(need(a, '左', opts).number(), need(b, '右', opts).number(), host.wording), opts);
     },
     序号: (index, style, ...rest) => {
       const opts = options([index, style, ...rest]);
-      return phrase(() => ordinal(Number(index) + 1, String(style) as '一' | '(一)' | '1'), opts);
+      return phrase(() => ordinal(Number(index) + 1, String(style)), opts);
     },
     中文数: (n, ...rest) => phrase(() => chineseNumber(Number(n)), options([n, ...rest])),
     差: (a, b, ...rest) => {
@@ -199,6 +222,31 @@ export function helpers(host: HelperHost): Record<string, (...args: unknown[]) =
       const items = Array.isArray(list) ? list : [];
       return items.length > 0 && items.every((item) => String((item as Context)[String(field)] ?? '') === String(value));
     },
+    /** The non-empty columns of a table row (a map of columns) other than the given ones: {名称, 值}. */
+    有数的栏: (row, ...rest) => {
+      const skip = new Set(rest.slice(0, -1).map(String));
+      return Object.entries((row ?? {}) as Context)
+        .filter(([name, v]) => !skip.has(name) && v instanceof Value && isTrue(v))
+        .map(([name, v]) => ({ 名称: name, 值: v }));
+    },
+    /**
+     * The rows of a classified table's 行 list at one level (类/款/项 by the classification's code
+     * lengths 3/5/7), non-empty in `column` (false: a single-column table), optionally only under the
+     * given 类 codes; each with its 1-based 号 and the names of its 类 and 款.
+     */
+    科目行: (rows, level, column, ...rest) => {
+      const classes = rest.slice(0, -1).map(String);
+      const digits = { 类: 3, 款: 5, 项: 7 }[String(level)] ?? 7;
+      const list = Array.isArray(rows) ? (rows as Context[]) : [];
+      const nameOf = new Map(list.map((r) => [String(r['编码']), String(r['名称'])]));
+      const pick = (v: unknown): Value | undefined => (v instanceof Value ? v : typeof column === 'string' && v && typeof v === 'object' ? ((v as Context)[column] as Value | undefined) : undefined);
+      return list
+        .map((r) => ({ code: String(r['编码']), name: String(r['名称']), value: pick(r['值']) }))
+        .filter((r) => r.code.length === digits && (!classes.length || classes.includes(r.code.slice(0, 3))) && r.value && isTrue(r.value))
+        .map((r, i) => ({ 号: i + 1, 编码: r.code, 名称: r.name, 类名: nameOf.get(r.code.slice(0, 3)) ?? '', 款名: nameOf.get(r.code.slice(0, 5)) ?? '', 本年: r.value }));
+    },
+    /** The 名称 of a list joined with 、 (列举 (科目行 …)). */
+    列举: (list) => (Array.isArray(list) ? (list as Context[]).map((item) => String(item['名称'] ?? '')).join('、') : ''),
     等于: (a, b) => String(a) === String(b),
     或: (...args) => args.slice(0, -1).some(isTrue),
   };

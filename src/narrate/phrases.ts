@@ -1,9 +1,11 @@
-// The wording helpers of the 情况说明, as pure functions of exact Decimals: an amount in 万元, a
-// change against last year, a share, a completion rate, a comparison, ordinals. Percentages are
-// computed once from the values as held and rounded half-up once; no phrase can come out as
-// template residue ("增加0.00", "增长100%" from a zero base, "占 %").
+// The wording helpers of the 情况说明, as pure functions of exact Decimals and the template's
+// wording (narrate/wording.ts): an amount in 万元, a change against last year, a share, a
+// completion rate, a comparison, ordinals. Percentages are computed once from the values given and
+// rounded half-up once; no phrase can come out as template residue ("增加0.00", a growth rate from a
+// zero base where the template has none, "占 %").
 import { Decimal } from 'decimal.js';
 import { exact, fixed, group } from '../amount/format.js';
+import type { NumberFormat, PhraseKey, WordKey, Wording } from './wording.js';
 
 const WAN = new Decimal(10000);
 const HUNDRED = new Decimal(100);
@@ -18,7 +20,7 @@ export class PhraseError extends Error {
   }
 }
 
-/** An amount in 元 as 万元 to 2 decimals: 2929015.40 → "292.90". */
+/** An amount in 元 as 万元 to 2 decimals: 2929015.40 → "292.90" (the tables' format). */
 export function wan(yuan: Decimal): string {
   return fixed(yuan.div(WAN), 2);
 }
@@ -33,51 +35,131 @@ export function yuanText(yuan: Decimal): string {
   return group(fixed(yuan, 2));
 }
 
-/** A percentage to 2 decimals, rounded half-up once: 52.0713… → "52.07". */
+/** A percentage to 2 decimals, rounded half-up once: 52.0713… → "52.07" (the tables' format). */
 export function percent(value: Decimal): string {
   return fixed(value, 2);
 }
 
+/** A number in a sentence, as the template's format says: decimals, separators, whole values, zero. */
+export function formatNumber(value: Decimal, format: NumberFormat): string {
+  const places = format.decimals ?? 2;
+  const rounded = value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  if (rounded.isZero() && format.zero !== undefined) return format.zero;
+  let text = fixed(rounded.isZero() ? new Decimal(0) : rounded, places);
+  if (format.trimWhole) text = text.replace(/\.0+$/u, '');
+  return format.grouping ? group(text) : text;
+}
+
+/** An amount in 元 as 万元 in the template's amount format (without the unit). */
+export function amountIn(yuan: Decimal, wording: Wording): string {
+  return formatNumber(yuan.div(WAN), wording.amount);
+}
+
+/** A percentage in the template's percent format, with its sign: "52.07%", "100%". */
+export function percentIn(value: Decimal, wording: Wording): string {
+  return `${formatNumber(value, wording.percent)}%`;
+}
+
+function word(wording: Wording, key: WordKey): string {
+  const found = wording.words[key];
+  if (found === undefined) throw new PhraseError('narrate/missing-wording', `模板的 template.yaml 没有 narrative.words.${key}(方向词)`);
+  return found;
+}
+
+function fill(wording: Wording, key: PhraseKey, values: Record<string, string>): string {
+  const pattern = wording.phrases[key];
+  if (pattern === undefined) throw new PhraseError('narrate/missing-wording', `模板的 template.yaml 没有 narrative.phrases.${key}(固定说法)`);
+  const all: Record<string, string> = { ...values };
+  if (wording.year !== undefined) {
+    all['year'] = String(wording.year);
+    all['priorYear'] = String(wording.year - 1);
+  }
+  return pattern.replace(/\{([^{}]*)\}/gu, (whole, name: string) => {
+    const value = all[name];
+    if (value === undefined) throw new PhraseError('narrate/missing-wording', `narrative.phrases.${key} 中的 {${name}} 在此处没有值`);
+    return value;
+  });
+}
+
+/** The change as shown: |current − prior| in 万元 at the amount format's decimals. */
+function shownChange(current: Decimal, prior: Decimal, wording: Wording): Decimal {
+  return current.minus(prior).abs().div(WAN).toDecimalPlaces(wording.amount.decimals ?? 2, Decimal.ROUND_HALF_UP);
+}
+
+/** Whether a change shows as non-zero (so that it needs a 主要原因, and has a direction). */
+export function changed(current: Decimal, prior: Decimal, wording: Wording): boolean {
+  return !shownChange(current, prior, wording).isZero();
+}
+
+/** The direction word of a change: increase / decrease, or flat when it shows as zero. */
+export function direction(current: Decimal, prior: Decimal, wording: Wording): string {
+  if (!changed(current, prior, wording)) return word(wording, 'flat');
+  return word(wording, current.gt(prior) ? 'increase' : 'decrease');
+}
+
+function notFlat(current: Decimal, prior: Decimal, wording: Wording, what: string): void {
+  if (!changed(current, prior, wording)) {
+    throw new PhraseError('narrate/flat-change', `${what}: 本年数与上年数相同(变动为零),不能写变动额或增长率;请用 {{#if (有变动 …)}} 写持平的说法`);
+  }
+}
+
+/** The amount of a change, with its unit: "8487.88万元". */
+export function changeAmount(current: Decimal, prior: Decimal, wording: Wording): string {
+  notFlat(current, prior, wording, '变动额');
+  return `${amountIn(current.minus(prior).abs(), wording)}万元`;
+}
+
+/** The rate of a change, as a percent: "46.89%"; undefined from a zero base. */
+export function changeRate(current: Decimal, prior: Decimal, wording: Wording): string | undefined {
+  notFlat(current, prior, wording, '变动率');
+  if (prior.isZero()) return undefined;
+  return percentIn(current.minus(prior).abs().div(prior.abs()).times(HUNDRED), wording);
+}
+
+/** The trend word of a change: grow / fall. */
+export function trend(current: Decimal, prior: Decimal, wording: Wording): string {
+  notFlat(current, prior, wording, '升降');
+  return word(wording, current.gt(prior) ? 'grow' : 'fall');
+}
+
+/** The rate phrase of a change ("增长46.89%"), or the template's phrase for a zero base. */
+export function ratePhrase(current: Decimal, prior: Decimal, wording: Wording): string {
+  const rate = changeRate(current, prior, wording);
+  const up = trend(current, prior, wording);
+  return rate === undefined ? fill(wording, 'rateFromZero', { trend: up }) : fill(wording, 'rate', { trend: up, percent: rate });
+}
+
 /**
- * The change of a figure against last year, in 万元: "比上年增加2.31万元，增长2.75%",
- * "比上年减少199.93万元，下降40.57%", "与上年持平" (when the change shows as 0.00), and from a zero
- * base "比上年增加25.09万元" with no growth rate (上年为零,增长率无可比性).
+ * The change of a figure against last year, in the template's phrases: "比上年增加2.31万元，增长2.75%",
+ * "与上年持平" (when the change shows as zero), and from a zero base its changeFromZero phrase.
  */
-export function change(current: Decimal, prior: Decimal): string {
-  const delta = current.minus(prior);
-  const shown = wan(delta.abs());
-  if (new Decimal(shown).isZero()) return '与上年持平';
-  const up = delta.isPositive();
-  const head = `比上年${up ? '增加' : '减少'}${shown}万元`;
-  if (prior.isZero()) return `${head}（上年为零，增长率无可比性）`;
-  const rate = percent(delta.abs().div(prior.abs()).times(HUNDRED));
-  return `${head}，${up ? '增长' : '下降'}${rate}%`;
+export function change(current: Decimal, prior: Decimal, wording: Wording): string {
+  const dir = direction(current, prior, wording);
+  if (!changed(current, prior, wording)) return fill(wording, 'flat', { direction: dir });
+  const values = { direction: dir, amount: changeAmount(current, prior, wording), rate: ratePhrase(current, prior, wording), trend: trend(current, prior, wording) };
+  const rate = changeRate(current, prior, wording);
+  return rate === undefined ? fill(wording, 'changeFromZero', values) : fill(wording, 'change', { ...values, percent: rate });
 }
 
-/** Whether a change shows as non-zero (so that it needs a 主要原因). */
-export function changed(current: Decimal, prior: Decimal): boolean {
-  return !new Decimal(wan(current.minus(prior).abs())).isZero();
-}
-
-/** A share "占p%" of a whole; 0 of 0 is 0.00% (as the official texts print it). */
-export function share(part: Decimal, whole: Decimal): string {
+/** A share "p%" of a whole; 0 of 0 is a zero share (as the official texts print it). */
+export function share(part: Decimal, whole: Decimal, wording: Wording): string {
   if (whole.isZero()) {
-    if (part.isZero()) return '0.00%';
+    if (part.isZero()) return percentIn(new Decimal(0), wording);
     throw new PhraseError('narrate/zero-base', `不能计算占比: 基数为零而部分为 ${wan(part)} 万元`);
   }
-  return `${percent(part.div(whole).times(HUNDRED))}%`;
+  return percentIn(part.div(whole).times(HUNDRED), wording);
 }
 
-/** "完成年初预算的p%", or undefined when the budget is zero (no rate is printed then). */
-export function completion(actual: Decimal, budget: Decimal): string | undefined {
+/** The completion rate "p%" of a budget, or undefined when the budget is zero (no rate is printed then). */
+export function completion(actual: Decimal, budget: Decimal, wording: Wording): string | undefined {
   if (budget.isZero()) return undefined;
-  return `${percent(actual.div(budget).times(HUNDRED))}%`;
+  return percentIn(actual.div(budget).times(HUNDRED), wording);
 }
 
-/** 大于 / 小于 / 等于, from the sign of a − b at 万元 display precision. */
-export function compare(a: Decimal, b: Decimal): '大于' | '小于' | '等于' {
-  const d = new Decimal(wan(a.minus(b)));
-  return d.isZero() ? '等于' : d.isPositive() ? '大于' : '小于';
+/** greater / less / equal, from the sign of a − b at the amount format's precision. */
+export function compare(a: Decimal, b: Decimal, wording: Wording): string {
+  const d = a.minus(b).div(WAN).toDecimalPlaces(wording.amount.decimals ?? 2, Decimal.ROUND_HALF_UP);
+  return word(wording, d.isZero() ? 'equal' : d.isPositive() ? 'greater' : 'less');
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -91,9 +173,15 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
-/** Ordinals: style 一 → "一、", (一) → "(一)", 1 → "1.". */
-export function ordinal(n: number, style: '一' | '(一)' | '1'): string {
+/**
+ * Ordinals: style 一 → "一、", (一) → "（一）", 1 → "1."; any other style is a pattern in which the
+ * first 一 stands for the Chinese numeral or, failing that, the first 1 for the number: "1、" → "3、".
+ */
+export function ordinal(n: number, style: string): string {
   if (style === '一') return `${chineseNumber(n)}、`;
   if (style === '(一)') return `（${chineseNumber(n)}）`;
-  return `${n}.`;
+  if (style === '1') return `${n}.`;
+  if (style.includes('一')) return style.replace('一', chineseNumber(n));
+  if (style.includes('1')) return style.replace('1', String(n));
+  throw new PhraseError('narrate/ordinal', `序号样式「${style}」中没有「一」或「1」`);
 }

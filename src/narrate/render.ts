@@ -8,8 +8,10 @@ import { diagnose } from '../diagnostics/message.js';
 import type { ReportData } from '../data/read.js';
 import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { pointAt } from '../parse/locate.js';
-import { buildContext, Value, type Context } from './context.js';
+import { buildContext, FAILED, Value, type Context } from './context.js';
 import { helpers, NarrateError } from './helpers.js';
+import { PhraseError } from './phrases.js';
+import { wordingOf } from './wording.js';
 import { COMPILE_OPTIONS, templateCompiler } from './compiled.js';
 import type { CompileCache } from '../cache.js';
 
@@ -76,22 +78,23 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     },
     names: report.template.manifest.narrative?.names ?? {},
     basis: report.template.manifest.narrative?.percentBasis ?? ('held' as const),
+    wording: wordingOf(report.template.manifest, report.frontMatter.year),
   };
   const context = buildContext(report, prior);
   let renderText: Narration['renderText'] = (text) => text;
   const table = helpers(host);
-  for (const [name, fn] of Object.entries(table)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
   // Texts of data blocks may hold helpers too: they are rendered where they are used, with the
   // fields of the block they belong to (the current context) reachable by relative paths.
   for (const name of ['主要原因', '原因文字', '数']) {
     const inner = table[name]!;
-    env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    table[name] = function (this: unknown, ...args: unknown[]) {
       const out = inner(...args) as string;
       if (!out.includes('{{')) return out;
       const own = args[0] instanceof Value ? args[0].scope : undefined;
       return renderText(out, own ?? (this && typeof this === 'object' ? (this as Context) : undefined));
-    });
+    };
   }
+  for (const [name, fn] of Object.entries(table)) env.registerHelper(name, guarded(name, fn, host) as Handlebars.HelperDelegate);
   const partialFiles = [...report.template.files.keys()].filter((f) => f.startsWith('narrative/') && f.endsWith('.hbs'));
   const partials = templateCompiler(env, cache, 'partials', partialFiles.map((f) => report.template.files.get(f)!));
   const segments = new Map(files.map((parsed) => [parsed, proseSegments(parsed)]));
@@ -107,6 +110,10 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     let compiled: Handlebars.TemplateDelegate | undefined;
     env.registerPartial(name, ((ctx: unknown, opts: Handlebars.RuntimeOptions) => {
       compiled ??= partials.compile(source);
+      // A partial that includes itself (directly or through others) would recurse until the stack overflows.
+      if (host.partials.includes(path)) {
+        throw new NarrateError('narrate/recursion', `说明片段 ${path} 直接或间接地引用了自己(${[...host.partials, path].join(' → ')})`, undefined);
+      }
       host.partials.push(path);
       try {
         return compiled(ctx, opts);
@@ -155,7 +162,14 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
         } catch (error) {
           report_(vfile, parsed, segment, report, error);
         }
-        for (const warning of host.warnings) report_(vfile, parsed, segment, report, warning);
+        // One diagnostic per sentence (line) for one cause, however many helpers of it name the value.
+        const seen = new Set<string>();
+        for (const warning of host.warnings) {
+          const key = `${warning.partial ?? ''}|${warning.loc?.start.line ?? ''}|${warning.rule}|${warning.rule === 'narrate/missing-value' ? '' : warning.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          report_(vfile, parsed, segment, report, warning);
+        }
       }
       rendered += prose;
       pieces.push({ kind: 'prose', markdown: prose });
@@ -168,6 +182,34 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
   partials.done();
   compiler.done();
   return { files: out, chunks, renderText, context };
+}
+
+export { FAILED };
+/** Helpers whose result is a value for other helpers, or a condition. */
+const VALUE_HELPERS = new Set(['差', '合计', '求和', '精确', '按资金来源合计']);
+const CONDITION_HELPERS = new Set(['有变动', '非零', '或', '全部是', '等于']);
+
+/**
+ * A helper whose failure stops only its own sentence: the error is reported at the helper (once),
+ * and the helper prints FAILED — or gives a value that cannot be read, or a false condition — so
+ * that the rest of the partial and of the report is still written.
+ */
+function guarded(name: string, fn: (...args: unknown[]) => unknown, host: { warn(error: NarrateError): void }) {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    try {
+      return fn.apply(this, args);
+    } catch (error) {
+      const loc = (args[args.length - 1] as { loc?: NarrateError['loc'] } | undefined)?.loc;
+      let failure: NarrateError | undefined;
+      if (error instanceof NarrateError) failure = error.loc || !loc ? error : new NarrateError(error.rule, error.message, loc, error.severity, error.reported);
+      else if (error instanceof PhraseError) failure = new NarrateError(error.rule, error.message, loc);
+      if (!failure) throw error;
+      if (!failure.reported) host.warn(failure);
+      if (VALUE_HELPERS.has(name)) return Value.unreadable(name, failure.message, true);
+      if (CONDITION_HELPERS.has(name)) return false;
+      return FAILED;
+    }
+  };
 }
 
 function report_(vfile: VFile, parsed: ParsedFile, segment: Segment, report: ReportData, error: unknown): void {
@@ -183,7 +225,7 @@ function report_(vfile: VFile, parsed: ParsedFile, segment: Segment, report: Rep
       severity,
       reason: `${reason}(在模板片段 ${e.partial} 中)`,
       file: `templates/${report.template.name}/${e.partial}`,
-      place: loc ? { line: loc.line, column: loc.column + 1 } : undefined,
+      place: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 },
       related: [{ file: parsed.file.path, place: pointAt(parsed.file, segment.start), label: '调用处' }],
     });
     return;

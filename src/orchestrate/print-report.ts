@@ -1,5 +1,7 @@
 // Prints one report: the glyph check, a first print for the 目录's page numbers, then the final
 // print, the PDF's bytes made deterministic (dates from SOURCE_DATE_EPOCH or the report).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
@@ -7,7 +9,7 @@ import { renderDocument } from '../render/document.js';
 import type { Fonts } from '../print/fonts.js';
 import { bookmarkPages, normalizePdf, printFile, removeTemp, writeTemp } from '../print/pdf.js';
 import { writeAtomic } from '../cli/write.js';
-import type { BrowserPool } from './pool.js';
+import type { Browser } from 'puppeteer-core';
 import type { Job } from './plan.js';
 
 export interface Printed {
@@ -41,27 +43,39 @@ export function checkGlyphs(vfile: VFile, html: string, fonts: Fonts): void {
   }
 }
 
-/** Prints one report: a first pass for the 目录's page numbers, then the final one. */
-export async function printReport(pool: BrowserPool, job: Job, fonts: Fonts, outDir: string): Promise<Printed> {
+/** The report folder as a file URL (ending in /): its images are resolved against it, never against --out. */
+export function reportBase(vfile: VFile): string {
+  return pathToFileURL(resolve(vfile.path) + '/').href;
+}
+
+/** The temporary files of the prints in progress (removed on a signal before exiting). */
+export const liveTemps = new Set<string>();
+
+/** Prints one report with the browser `browserOf` gives: a first pass for the 目录's page numbers, then the final one. */
+export async function printReport(browserOf: () => Promise<Browser>, job: Job, fonts: Fonts, outDir: string): Promise<Printed> {
   const { vfile, name } = job;
   const report = vfile.data.report!;
   const narration = vfile.data.narration!;
-  const first = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: new Map() });
+  const base = reportBase(vfile);
+  const roots = [...fonts.roots, resolve(vfile.path)];
+  const first = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: new Map(), base });
   const temp = writeTemp(outDir, name, first.html);
+  liveTemps.add(temp);
   try {
-    const browser = await pool.get();
+    const browser = await browserOf();
     if (process.env.JUESUAN_TEST_CRASH_BROWSER === name) browser.process()?.kill('SIGKILL');
-    const pass1 = await printFile(browser, temp, fonts.roots);
+    const pass1 = await printFile(browser, temp, roots);
     const byTitle = await bookmarkPages(pass1.pdf);
     const pages = new Map(first.headings.map((h) => [h.id, byTitle.get(h.text.replace(/\s+/gu, '')) ?? 0] as const).filter(([, p]) => p > 0));
-    const html = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages }).html;
+    const html = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages, base }).html;
     writeAtomic(temp, html);
-    const pass2 = await printFile(await pool.get(), temp, fonts.roots);
+    const pass2 = await printFile(await browserOf(), temp, roots);
     for (const url of new Set([...pass1.refused, ...pass2.refused])) {
       diagnose(vfile, { rule: 'print/remote-resource', reason: `印刷时拒绝加载「${url}」:只能加载报告与字体的本地文件`, file: vfile.path });
     }
     return { pdf: normalizePdf(pass2.pdf, buildDate(vfile)), html, pages: byTitle.get('\0pages') ?? 0 };
   } finally {
     removeTemp(temp);
+    liveTemps.delete(temp);
   }
 }

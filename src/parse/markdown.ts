@@ -14,6 +14,10 @@ export interface SourceFile {
   /** Path relative to the report folder (`index.md`, `tables.md`…). */
   name: string;
   text: string;
+  /** Set by the loader when the file cannot be read as text (not UTF-8, a symlink, too large): why, and where. */
+  unreadable?: { rule: string; reason: string; offset: number };
+  /** The file started with a UTF-8 byte-order mark (not part of `text`). */
+  bom?: boolean;
 }
 
 export interface YamlRegion {

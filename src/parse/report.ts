@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { parseMarkdown, type ParsedFile, type SourceFile, type YamlRegion } from './markdown.js';
 import { placeOf, pointAt } from './locate.js';
+import { checkText } from './text-checks.js';
 
 export interface ReportSource {
   /** The report folder, as the user named it (relative to the working directory). */
@@ -23,9 +24,10 @@ export interface ParsedReport {
 function reportYamlErrors(vfile: VFile, file: SourceFile, region: YamlRegion, what: string): void {
   for (const error of region.yaml.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
+    const own = error.rule !== undefined;
     diagnose(vfile, {
-      rule: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-      reason: duplicate ? `${what}中有重复的键(同一映射中每个键只能出现一次)` : `${what}的 YAML 语法错误: ${error.message}`,
+      rule: error.rule ?? (duplicate ? 'yaml/duplicate-key' : 'yaml/syntax'),
+      reason: own ? `${what}: ${error.message}` : duplicate ? `${what}中有重复的键(同一映射中每个键只能出现一次)` : `${what}的 YAML 语法错误: ${error.message}`,
       file: file.path,
       place: placeOf(file, region, error.range),
     });
@@ -36,6 +38,22 @@ function reportYamlErrors(vfile: VFile, file: SourceFile, region: YamlRegion, wh
 export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
   const files: ParsedFile[] = [];
   for (const file of source.files) {
+    if (file.unreadable) {
+      diagnose(vfile, { rule: file.unreadable.rule, reason: file.unreadable.reason, file: file.path, place: pointAt(file, file.unreadable.offset) });
+      continue;
+    }
+    if (file.bom) {
+      diagnose(vfile, {
+        rule: 'encoding/bom',
+        reason: `文件 ${file.name} 以 BOM(字节顺序标记)开头,已忽略;建议保存为不带 BOM 的 UTF-8`,
+        file: file.path,
+        place: { line: 1, column: 1 },
+        severity: 'warning',
+      });
+    }
+    const findings = checkText(file.text);
+    for (const f of findings) diagnose(vfile, { rule: f.rule, reason: f.reason, file: file.path, place: pointAt(file, f.offset) });
+    if (findings.some((f) => f.refuse)) continue;
     if (file.text.trim() === '') {
       diagnose(vfile, { rule: 'report/empty-file', reason: `文件 ${file.name} 是空的`, file: file.path, place: { line: 1, column: 1 } });
       continue;
@@ -70,6 +88,7 @@ export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
       rule: 'report/no-index',
       reason: `报告文件夹 ${source.dir} 中没有 index.md(报告从 index.md 的文件头开始)`,
       file: source.dir,
+      place: { line: 1, column: 1 },
     });
   }
   return { dir: source.dir, names: source.files.map((f) => f.name), files, index };

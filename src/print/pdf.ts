@@ -101,7 +101,13 @@ export function normalizePdf(pdf: Uint8Array, date: Date): Uint8Array {
 /** Writes a temporary HTML file next to the output; the caller removes it. */
 export function writeTemp(dir: string, name: string, html: string): string {
   const path = join(dir, `.${name}.${process.pid}.tmp.html`);
-  writeFileSync(path, html);
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    // A full disk leaves no half-written file behind.
+    rmSync(path, { force: true });
+    throw error;
+  }
   return path;
 }
 

@@ -123,6 +123,29 @@ export class SchemaRegistry {
     return JSON.stringify([...ids].sort().map((id) => this.schemas.get(id) ?? null));
   }
 
+  /**
+   * Registers and compiles a schema of a template pack, or says why it cannot be used: errors
+   * against the JSON Schema meta-schema (each at a JSON pointer of the schema), or a failure to
+   * compile (a $ref that resolves to nothing…). A schema that fails is not left registered.
+   */
+  register(schema: object): { pointer: string; message: string }[] {
+    const id = (schema as { $id?: string }).$id;
+    if (id && this.schemas.has(id)) return [];
+    const ajv = this.ajv;
+    if (!ajv.validateSchema(schema)) {
+      return (ajv.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? '' }));
+    }
+    try {
+      ajv.addSchema(schema);
+      if (id) ajv.getSchema(id);
+      if (id) this.schemas.set(id, schema);
+      return [];
+    } catch (error) {
+      if (id) ajv.removeSchema(id);
+      return [{ pointer: '', message: (error as Error).message }];
+    }
+  }
+
   /** Compiles a schema (by $id, or a schema object). */
   compile(schema: string | object): ValidateFunction {
     if (typeof schema === 'string') {

@@ -1,14 +1,16 @@
 // Generates the JSON Schema of a table's data block from its declarative definition, so that
 // the table is known in one place and editors get completion and validation for free.
 import { rowKey, type Classification, type ColumnDef, type RowDef, type SectionDef, type TableDef } from '../template/types.js';
+import { generatedSchemaId } from './block-schema.js';
 
-const AMOUNT = { $ref: 'https://juesuan.dev/schemas/common.schema.json#/$defs/amount' };
-const COUNT = { $ref: 'https://juesuan.dev/schemas/common.schema.json#/$defs/count' };
+// Relative to schemas/generated/<t>/: resolved by Ajv against the $id, and by editors on disk.
+const AMOUNT = { $ref: '../../common.schema.json#/$defs/amount' };
+const COUNT = { $ref: '../../common.schema.json#/$defs/count' };
 const NA = { type: 'string', juesuanType: 'na', description: '官方表中印为「——」' };
 
 /** The schema id of a table's block in a template. */
 export function tableSchemaId(template: string, table: string): string {
-  return `https://juesuan.dev/schemas/generated/${template}/${table}.schema.json`;
+  return generatedSchemaId(template, table);
 }
 
 function leaf(row: RowDef | undefined, column: ColumnDef | undefined): object {

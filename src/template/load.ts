@@ -1,10 +1,13 @@
 // Reads a template from its files (already in memory: only cli/ touches the disk): the manifest,
-// the table definitions and the classifications, each validated against its schema. A broken
-// template is reported as diagnostics against the template's files, never as an exception.
-import { parse as parseYamlValue } from 'yaml';
+// the table definitions, the classifications and the schemas of its block kinds, each validated
+// against its schema. A broken template is reported as diagnostics at the place in the template's
+// files, never as an exception.
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import { loadBlockSchemas } from './block-kinds.js';
+import { PLACEHOLDERS, placeholdersOf, type PhraseKey } from '../narrate/wording.js';
+import { readPackFile, type PackFile } from './pack-file.js';
 import type { Classification, ProseBinding, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
 
 export interface TemplateSource {
@@ -13,52 +16,39 @@ export interface TemplateSource {
   dir: string;
   /** Relative path → text, every file of the folder. */
   files: Map<string, string>;
+  /** Files the loader would not read (symlinks): each is reported, and the template is not used. */
+  refused?: { file: string; rule: string; reason: string }[];
 }
 
-function readYaml(vfile: VFile, source: TemplateSource, path: string): unknown {
-  const text = source.files.get(path);
-  const file = `${source.dir}/${path}`;
-  if (text === undefined) {
-    diagnose(vfile, { rule: 'template/missing-file', reason: `模板「${source.name}」缺少文件 ${path}`, file });
-    return undefined;
-  }
-  try {
-    return parseYamlValue(text, { prettyErrors: false });
-  } catch (error) {
-    diagnose(vfile, { rule: 'template/invalid', reason: `模板文件无法解析: ${(error as Error).message.split('\n')[0]}`, file });
-    return undefined;
-  }
-}
-
-function validated<T>(vfile: VFile, registry: SchemaRegistry, schemaId: string, value: unknown, file: string): T | undefined {
-  if (value === undefined) return undefined;
-  const { errors } = registry.validate(registry.compile(schemaId), value, '万元');
+function validated<T>(vfile: VFile, registry: SchemaRegistry, schemaId: string, file: PackFile | undefined): T | undefined {
+  if (file === undefined) return undefined;
+  const { errors } = registry.validate(registry.compile(schemaId), file.value, '万元');
   for (const error of errors) {
+    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String((error.params as { additionalProperty?: string }).additionalProperty ?? '')}` : error.instancePath;
+    const extra = error.keyword === 'additionalProperties' ? `: ${String((error.params as { additionalProperty?: string }).additionalProperty ?? '')}` : '';
     diagnose(vfile, {
       rule: 'template/invalid',
-      reason: `模板定义不符合 ${schemaId.split('/').pop()}: ${error.instancePath || '/'} ${error.message ?? ''}`,
-      file,
+      reason: `模板定义不符合 ${schemaId.split('/').pop()}: ${error.instancePath || '/'} ${error.message ?? ''}${extra}`,
+      file: file.path,
+      place: file.place(pointer, error.keyword === 'additionalProperties' ? 'key' : 'value'),
     });
   }
-  return errors.length ? undefined : (value as T);
+  return errors.length ? undefined : (file.value as T);
 }
 
 /** Loads a template; returns undefined (with diagnostics) when it cannot be used. */
 export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: TemplateSource): Template | undefined {
-  const manifestFile = `${source.dir}/template.yaml`;
-  const manifest = validated<TemplateManifest>(
-    vfile,
-    registry,
-    'https://juesuan.dev/schemas/template.schema.json',
-    readYaml(vfile, source, 'template.yaml'),
-    manifestFile,
-  );
-  if (!manifest) return undefined;
+  for (const r of source.refused ?? []) diagnose(vfile, { rule: r.rule, reason: r.reason, file: r.file, place: { line: 1, column: 1 } });
+  if (source.refused?.length) return undefined;
+  const manifestFile = readPackFile(vfile, source, 'template.yaml');
+  const manifest = validated<TemplateManifest>(vfile, registry, 'https://juesuan.dev/schemas/template.schema.json', manifestFile);
+  if (!manifest || !manifestFile) return undefined;
   const classifications = new Map<string, Classification>();
   for (const [id, path] of Object.entries(manifest.classifications)) {
-    const raw = readYaml(vfile, source, path) as { name?: string; levels?: string[]; digits?: number[]; codes?: Record<string, string> } | undefined;
+    const file = readPackFile(vfile, source, path, { file: manifestFile.path, place: manifestFile.place(`/classifications/${id}`) });
+    const raw = file?.value as { name?: string; levels?: string[]; digits?: number[]; codes?: Record<string, string> } | undefined;
     if (!raw?.codes || !raw.digits) {
-      if (raw) diagnose(vfile, { rule: 'template/invalid', reason: `分类 ${id} 缺少 codes 或 digits`, file: `${source.dir}/${path}` });
+      if (file) diagnose(vfile, { rule: 'template/invalid', reason: `分类 ${id} 缺少 codes 或 digits`, file: file.path, place: file.place('') });
       continue;
     }
     classifications.set(id, {
@@ -70,34 +60,51 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     });
   }
   const tables = new Map<string, TableDef>();
-  for (const path of manifest.tables) {
-    const file = `${source.dir}/${path}`;
-    const table = validated<TableDef>(vfile, registry, 'https://juesuan.dev/schemas/table-definition.schema.json', readYaml(vfile, source, path), file);
-    if (!table) continue;
-    for (const section of table.sections) {
+  manifest.tables.forEach((path, i) => {
+    const file = readPackFile(vfile, source, path, { file: manifestFile.path, place: manifestFile.place(`/tables/${i}`) });
+    const table = validated<TableDef>(vfile, registry, 'https://juesuan.dev/schemas/table-definition.schema.json', file);
+    if (!table || !file) return;
+    table.sections.forEach((section, s) => {
       if (section.classification && !classifications.has(section.classification)) {
-        diagnose(vfile, { rule: 'template/invalid', reason: `${table.id} 引用了未定义的分类「${section.classification}」`, file });
+        diagnose(vfile, { rule: 'template/invalid', reason: `${table.id} 引用了未定义的分类「${section.classification}」`, file: file.path, place: file.place(`/sections/${s}/classification`) });
       }
-    }
+    });
     tables.set(table.id, table);
+  });
+  // A pack whose phrases or block schemas cannot be used is not used: its errors are the pack's.
+  const before = vfile.messages.length;
+  for (const [key, pattern] of Object.entries(manifest.narrative?.phrases ?? {})) {
+    const allowed = PLACEHOLDERS[key as PhraseKey];
+    for (const name of placeholdersOf(pattern)) {
+      if (allowed.includes(name)) continue;
+      diagnose(vfile, {
+        rule: 'template/invalid',
+        reason: `narrative.phrases.${key} 中的占位符 {${name}} 不可用;可用的有: ${allowed.map((a) => `{${a}}`).join(' ')}`,
+        file: manifestFile.path,
+        place: manifestFile.place(`/narrative/phrases/${key}`),
+      });
+    }
   }
+  const blockSchemas = loadBlockSchemas(vfile, registry, source, manifest, manifestFile, tables);
+  if (!blockSchemas || vfile.messages.length > before) return undefined;
   let rules: RuleDef[] = [];
   if (source.files.has('rules.yaml')) {
-    const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readYaml(vfile, source, 'rules.yaml'), `${source.dir}/rules.yaml`);
+    const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readPackFile(vfile, source, 'rules.yaml'));
     rules = raw?.rules ?? [];
   }
   let prose: ProseBinding[] = [];
   if (source.files.has('prose.yaml')) {
-    const raw = validated<{ bindings: ProseBinding[] }>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', readYaml(vfile, source, 'prose.yaml'), `${source.dir}/prose.yaml`);
-    prose = (raw?.bindings ?? []).filter((b) => {
+    const file = readPackFile(vfile, source, 'prose.yaml');
+    const raw = validated<{ bindings: ProseBinding[] }>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', file);
+    prose = (raw?.bindings ?? []).filter((b, i) => {
       try {
         new RegExp(b.pattern, 'u');
         return true;
       } catch (error) {
-        diagnose(vfile, { rule: 'template/invalid', reason: `prose.yaml 的正则表达式无效: ${b.pattern} (${(error as Error).message})`, file: `${source.dir}/prose.yaml` });
+        diagnose(vfile, { rule: 'template/invalid', reason: `prose.yaml 的正则表达式无效: ${b.pattern} (${(error as Error).message})`, file: `${source.dir}/prose.yaml`, place: file?.place(`/bindings/${i}/pattern`) });
         return false;
       }
     });
   }
-  return { name: manifest.name, manifest, rules, prose, tables, classifications, files: source.files };
+  return { name: manifest.name, manifest, rules, prose, tables, classifications, blockSchemas, files: source.files };
 }

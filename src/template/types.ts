@@ -76,6 +76,14 @@ export interface Classification {
   codes: Map<string, string>;
 }
 
+/** How a number is printed in a sentence (narrate/wording.ts). */
+export interface NumberFormat {
+  decimals?: number;
+  grouping?: boolean;
+  trimWhole?: boolean;
+  zero?: string;
+}
+
 export interface GradeBand {
   min: string;
   grade: string;
@@ -94,6 +102,8 @@ export interface TemplateManifest {
     optional?: string[];
     /** Kinds a report may have several of, with the field that names each. */
     repeatable?: Record<string, string>;
+    /** Kind → its JSON Schema, a file of the pack (blocks/<kind>.schema.yaml). */
+    schemas: Record<string, string>;
   };
   performance?: {
     executionWeight: number;
@@ -114,8 +124,10 @@ export interface TemplateManifest {
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
-    /** The block kind that holds the prior-year figures when the repository has no previous report (上年). */
+    /** The block kind of the previous year's figures that `prior` fills from last year's report (上年). */
     priorBlock?: string;
+    /** Lists for the partials: name → each block of a repeatable kind, merged with the same-named block of `with`. */
+    lists?: Record<string, { of: string; with?: string }>;
     /** Names the 情况说明 uses for a code instead of the table's (303 → 对个人和家庭补助支出). */
     names?: Record<string, string>;
     /**
@@ -123,6 +135,12 @@ export interface TemplateManifest {
      * the default, as the seed did), or the values as displayed (万元, 2 decimals).
      */
     percentBasis?: 'held' | 'displayed';
+    /** The direction words: increase 增加, decrease 减少, flat 持平, grow 增长, fall 下降, greater 大于, less 小于, equal 等于. */
+    words?: Partial<Record<'increase' | 'decrease' | 'flat' | 'grow' | 'fall' | 'greater' | 'less' | 'equal', string>>;
+    /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
+    phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
+    /** How amounts (万元) and percentages are printed in sentences. */
+    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
   };
 }
 
@@ -149,6 +167,14 @@ export interface ProseBinding {
   compare?: 'number' | 'text';
 }
 
+export interface BlockSchema {
+  id: string;
+  /** The schema as registered and as `juesuan schema` writes it. */
+  schema: Record<string, unknown>;
+  /** Its file in the pack (blocks/<kind>.schema.yaml). */
+  path: string;
+}
+
 export interface Template {
   name: string;
   manifest: TemplateManifest;
@@ -156,6 +182,8 @@ export interface Template {
   prose: ProseBinding[];
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
+  /** Every non-table block kind: its registered schema (id in the template's namespace), from a pack file. */
+  blockSchemas: Map<string, BlockSchema>;
   /** Every text file of the template folder (narrative partials, print style…), by relative path. */
   files: Map<string, string>;
 }
