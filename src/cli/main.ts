@@ -13,7 +13,8 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
 命令:
   check <报告>...     检查报告的数据与数字
-  build <报告>...     印刷报告: PDF 与 HTML
+  build <报告>...     印刷报告: PDF 与 HTML(--watch 保存后重印)
+  preview <报告>      在本机浏览器中预览报告,保存后自动刷新
   diff <旧> <新>      比较两个年度或两个版本的报告
   new <部门> <年度>   由上一年度的报告生成新年度的报告
   template new|check  由已有模板开始新模板;检查模板包本身
@@ -118,6 +119,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
             err,
           );
         }, err);
+      }
+      case 'preview': {
+        const { values, positionals } = parse(rest, { port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' } });
+        return lazy(() => import('./preview.js'), ({ PREVIEW_HELP, startPreviewCommand }) => (values.help ? help(PREVIEW_HELP) : startPreviewCommand(positionals, String(values.host), String(values.port), out)), err);
       }
       case 'diff': {
         const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, base: { type: 'string' } });
