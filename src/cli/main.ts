@@ -98,6 +98,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           jobs: { type: 'string', default: '2' },
           shard: { type: 'string' },
           timeout: { type: 'string', default: '180' },
+          watch: { type: 'boolean', default: false },
         });
         return lazy(() => import('./build.js'), ({ BUILD_HELP, runBuild }) => {
           if (values.help) return help(BUILD_HELP);
@@ -114,7 +115,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
           return runBuild(
             positionals,
-            { out: String(values.out), force: Boolean(values.force), color: tty && !process.env.NO_COLOR, all: Boolean(values.all), jobs, ...(shard ? { shard } : {}), timeout, progress: tty },
+            { out: String(values.out), force: Boolean(values.force), color: tty && !process.env.NO_COLOR, all: Boolean(values.all), jobs, ...(shard ? { shard } : {}), timeout, progress: tty && !values.watch, watch: Boolean(values.watch) },
             out,
             err,
           );

@@ -32,6 +32,8 @@ export interface BatchOptions {
   timeout: number;
   /** A progress bar (on a terminal) instead of a line per report. */
   progress: boolean;
+  /** The browsers to print with, kept by the caller across batches (build --watch); else the batch's own. */
+  pool?: BrowserPool | undefined;
 }
 
 function alive(pid: number): boolean {
@@ -93,7 +95,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
   const { jobs, current } = plan(paths, options.shard, cache, options.force);
   const fonts = loadFonts();
   // A browser that does not start is given up a little after the print's own limit (which names it).
-  const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
+  const pool = options.pool ?? new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
   const abort = new AbortController();
   let interrupted: keyof typeof SIGNALS | undefined;
   let built = 0;
@@ -227,7 +229,8 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
     err(`juesuan: ${ioMessage(error, options.out)}\n`);
     return 2;
   } finally {
-    await pool.close(true);
+    // A caller's pool stays open for its next batch, unless this one was interrupted.
+    if (!options.pool || interrupted) await pool.close(true);
     for (const t of liveTemps) rmSync(t, { force: true });
     for (const [s, h] of handlers) process.off(s, h);
   }
