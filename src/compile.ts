@@ -29,7 +29,7 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
   try {
     const priorFile = prior ? compileReport(prior, workspace) : undefined;
     const priorData = priorFile?.data.report;
-    compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+    compileParsed(vfile, parseReport(vfile, source, workspace.cache), workspace, priorData);
     if (prior) {
       // The previous year's report is there: its problems are said as such, not as a missing report.
       vfile.messages = vfile.messages.filter((m) => !(m.ruleId === 'report/prior' && m.reason.startsWith('找不到上一年度')));

@@ -1,6 +1,6 @@
 // The compile cache never hides an edit: a report checked through a warm cache gives what a run
 // without cache gives, and after an edit of the template (a block schema, a rule, a narrative
-// partial) the next run sees the edit. A corrupt entry is a miss, never an error.
+// partial) or of the report the next run sees the edit. A corrupt entry is a miss, never an error.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -88,6 +88,20 @@ describe('compile cache', () => {
     expect(edited.prose).toContain('改过的说明句');
     expect(edited.prose).not.toEqual(uncached.prose);
     expect(edited.diagnostics.join('\n')).toContain('改过的规则');
+  });
+
+  it('sees an edit of the report (each file\'s syntax tree is kept by its text)', () => {
+    run(counted().cache);
+    const tables = join(dir, 'tables.md');
+    const before = readFileSync(tables, 'utf8');
+    replaceIn(tables, '  一般公共预算财政拨款收入: 292.90\n  政府性基金', '  一般公共预算财政拨款收入: 293.47\n  政府性基金');
+    try {
+      const edited = run(counted().cache);
+      expect(edited).toEqual(run());
+      expect(edited.diagnostics.join('\n')).toContain('293.47');
+    } finally {
+      writeFileSync(tables, before);
+    }
   });
 
   it('takes a corrupt entry for a miss', () => {
