@@ -25,6 +25,8 @@ export interface DiagnosticInit {
   tolerance?: string;
   related?: Related[];
   note?: string;
+  /** For a problem in a workbook (import): the sheet and cell, `公开05!C12`; `file` is the workbook. */
+  cell?: string;
 }
 
 /** The extra fields juesuan keeps on a VFileMessage. */
@@ -33,6 +35,7 @@ export interface Diagnostic extends VFileMessage {
   difference?: string;
   tolerance?: string;
   related?: Related[];
+  cell?: string;
 }
 
 /**
@@ -61,6 +64,7 @@ export function diagnose(vfile: VFile, init: DiagnosticInit): Diagnostic {
   if (init.tolerance !== undefined) message.tolerance = init.tolerance;
   if (init.related !== undefined) message.related = init.related;
   if (init.note !== undefined) message.note = init.note;
+  if (init.cell !== undefined) message.cell = init.cell;
   vfile.messages.push(message);
   return message;
 }
