@@ -29,7 +29,7 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
   try {
     const priorFile = prior ? compileReport(prior, workspace) : undefined;
     const priorData = priorFile?.data.report;
-    compileParsed(vfile, parseReport(vfile, source), workspace, priorData);
+    compileParsed(vfile, parseReport(vfile, source, workspace.cache), workspace, priorData);
     if (prior) {
       // The previous year's report is there: its problems are said as such, not as a missing report.
       vfile.messages = vfile.messages.filter((m) => !(m.ruleId === 'report/prior' && m.reason.startsWith('找不到上一年度')));
@@ -120,6 +120,6 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   }
   // Errors stop only what they must: the report is narrated whatever the checks found, and only a
   // sentence that names a value that cannot be read fails (narrate/missing-value at that sentence).
-  vfile.data.narration = narrate(vfile, report, parsed.files, prior);
+  vfile.data.narration = narrate(vfile, report, parsed.files, prior, workspace.cache);
   return vfile;
 }

@@ -1,7 +1,9 @@
 // What the compiler works with besides a report: the schemas and the templates, held in memory
-// (only cli/ reads them from disk), with each template loaded and its table schemas compiled once.
+// (only cli/ reads them from disk), with each template loaded and its table schemas compiled once
+// — or, with a cache, the loaded template and its compiled validators taken from an earlier run.
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { fromCacheText, hashOf, toCacheText, type CompileCache } from './cache.js';
 import { SchemaRegistry } from './schema/registry.js';
 import { tableSchema } from './schema/table-schema.js';
 import { loadTemplate, type TemplateSource } from './template/load.js';
@@ -12,15 +14,69 @@ export interface Workspace {
   templates: Map<string, TemplateSource>;
   /** Templates already loaded, with the problems found in them. */
   loaded: Map<string, { template: Template | undefined; messages: VFileMessage[] }>;
+  /** Texts kept between runs (compiled validators, partials, parsed files), when the caller keeps them. */
+  cache?: CompileCache;
+  /** The ids of juesuan's own schemas (those given at creation). */
+  globalSchemas: string[];
 }
 
 /** Creates a workspace from schema objects and template sources. */
-export function createWorkspace(schemas: object[], templates: TemplateSource[]): Workspace {
+export function createWorkspace(schemas: object[], templates: TemplateSource[], cache?: CompileCache): Workspace {
+  const registry = new SchemaRegistry(schemas);
+  const globalSchemas = registry.ids();
+  // juesuan's own validators (the front matter's is needed before any template is loaded).
+  if (cache) {
+    const key = hashOf('validators', registry.contentOf(globalSchemas));
+    const code = cache.get('validators', key);
+    if (code === undefined || !registry.usePrecompiled(code)) cache.set('validators', key, registry.standalone(globalSchemas));
+  }
   return {
-    registry: new SchemaRegistry(schemas),
+    registry,
     templates: new Map(templates.map((t) => [t.name, t])),
     loaded: new Map(),
+    ...(cache ? { cache } : {}),
+    globalSchemas,
   };
+}
+
+/** The cache key of a loaded template: juesuan's schemas and every file of the template. */
+function templateKey(workspace: Workspace, source: TemplateSource): string {
+  const files = [...source.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat();
+  return hashOf('template', workspace.registry.contentOf(workspace.globalSchemas), source.name, ...files);
+}
+
+/** What a run keeps of a template that loaded cleanly: the template, the schemas it added, their validators. */
+interface CachedTemplate {
+  template: Omit<Template, 'files'>;
+  schemas: object[];
+  validators: string;
+}
+
+/** A template from the cache (its schemas registered, its validators precompiled), if the cache has it. */
+function fromCache(workspace: Workspace, source: TemplateSource, key: string): Template | undefined {
+  const text = workspace.cache?.get('template', key);
+  if (text === undefined) return undefined;
+  let entry: CachedTemplate;
+  try {
+    entry = fromCacheText(text) as CachedTemplate;
+  } catch {
+    return undefined;
+  }
+  if (!entry?.template || !Array.isArray(entry.schemas) || typeof entry.validators !== 'string') return undefined;
+  if (!workspace.registry.usePrecompiled(entry.validators)) return undefined;
+  for (const schema of entry.schemas) workspace.registry.add(schema);
+  return { ...entry.template, files: source.files } as Template;
+}
+
+/** Offers a cleanly loaded template to the cache (when it holds only plain data). */
+function toCache(workspace: Workspace, key: string, template: Template, added: string[]): void {
+  const { files: _files, ...rest } = template;
+  const { registry } = workspace;
+  const schemas = added.map((id) => registry.schemaOf(id)).filter((s): s is object => s !== undefined);
+  const text = toCacheText({ template: rest, schemas, validators: '' });
+  if (text === undefined) return;
+  const validators = registry.standalone([...workspace.globalSchemas, ...added]);
+  workspace.cache!.set('template', key, toCacheText({ template: rest, schemas, validators })!);
 }
 
 /** Loads a template once; its table schemas are generated from its definitions and registered. */
@@ -31,11 +87,19 @@ export function useTemplate(workspace: Workspace, name: string): { template: Tem
   const vfile = new VFile();
   let template: Template | undefined;
   if (source) {
-    template = loadTemplate(vfile, workspace.registry, source);
-    if (template) {
-      for (const table of template.tables.values()) {
-        workspace.registry.add(tableSchema(template.name, table, template.classifications));
+    const { registry, cache } = workspace;
+    const key = cache ? templateKey(workspace, source) : '';
+    template = cache ? fromCache(workspace, source, key) : undefined;
+    if (!template) {
+      const before = new Set(registry.ids());
+      template = loadTemplate(vfile, registry, source);
+      if (template) {
+        for (const table of template.tables.values()) {
+          registry.add(tableSchema(template.name, table, template.classifications));
+        }
       }
+      // A template that loads cleanly is kept for the next run.
+      if (cache && template && vfile.messages.length === 0) toCache(workspace, key, template, registry.ids().filter((id) => !before.has(id)));
     }
   }
   const result = { template, messages: vfile.messages };

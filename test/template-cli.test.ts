@@ -9,10 +9,11 @@ import { main } from '../src/cli/main.js';
 import { loadFonts } from '../src/print/fonts.js';
 import { ROOT } from './helpers/report.js';
 
-function run(args: string[]): { code: number; out: string; err: string } {
+/** Runs the CLI in-process (a command's module is loaded when it runs: the code may come as a promise). */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s)) as number;
+  const code = await main(args, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
@@ -48,13 +49,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('juesuan template check', () => {
-  it('passes both shipped packs', () => {
-    const result = run(['template', 'check', 'shanghai-district-2025', 'jiangxi-county-2023', '--templates', join(ROOT, 'templates')]);
+  it('passes both shipped packs', async () => {
+    const result = await run(['template', 'check', 'shanghai-district-2025', 'jiangxi-county-2023', '--templates', join(ROOT, 'templates')]);
     expect(result.out).toBe('✔ 2 个模板检查通过,没有发现问题\n');
     expect(result.code).toBe(0);
   });
 
-  it('finds each kind of mistake in a pack at its place', () => {
+  it('finds each kind of mistake in a pack at its place', async () => {
     const pack = join(dir, 'shanghai-district-2025');
     expect(loadFonts().covers('𠀀'.codePointAt(0)!)).toBe(false);
     edit(join(pack, 'rules.yaml'), 'left: [表五.合计.基本支出], right: [表六.人员经费合计', 'left: [表五.合计.基本支付], right: [表六.人员经费合计');
@@ -66,7 +67,7 @@ describe('juesuan template check', () => {
     edit(join(pack, 'template.yaml'), '机关运行经费: 机关运行经费.决算数', '机关运行经费: 表六.机关运行经费');
     edit(join(pack, 'tables', 't1.yaml'), '{code: "223", ordinal: 二十一}', '{code: "225", ordinal: 二十一}');
     edit(join(pack, 'tables', 't9.yaml'), 'title: 国有资本经营预算财政拨款收入支出决算表', 'title: 国有资本经营预算财政拨款收入支出决算表𠀀');
-    const result = run(['template', 'check', 'shanghai-district-2025', '--templates', dir]);
+    const result = await run(['template', 'check', 'shanghai-district-2025', '--templates', dir]);
     expect(result.code).toBe(1);
     expect(found(result.out, 'shanghai-district-2025').sort()).toEqual(
       [
@@ -88,16 +89,16 @@ describe('juesuan template check', () => {
     expect(result.out).toContain('✖ 1 个模板');
   });
 
-  it('reports a definition that breaks its schema', () => {
+  it('reports a definition that breaks its schema', async () => {
     const pack = join(dir, 'jiangxi-county-2023');
     edit(join(pack, 'tables', 't05.yaml'), 'layout: classified', 'layout: classified\nwidth: 3');
-    const result = run(['template', 'check', 'jiangxi-county-2023', '--templates', dir]);
+    const result = await run(['template', 'check', 'jiangxi-county-2023', '--templates', dir]);
     expect(result.code).toBe(1);
     expect(found(result.out, 'jiangxi-county-2023')).toContain(`template/invalid tables/t05.yaml:${at(join(pack, 'tables', 't05.yaml'), 'width: 3')}`);
   });
 
-  it('refuses an unknown pack with a usage error', () => {
-    const result = run(['template', 'check', 'no-such-pack', '--templates', dir]);
+  it('refuses an unknown pack with a usage error', async () => {
+    const result = await run(['template', 'check', 'no-such-pack', '--templates', dir]);
     expect(result.code).toBe(2);
     expect(result.err).toContain('没有模板「no-such-pack」');
   });
@@ -111,24 +112,24 @@ describe('juesuan template new', () => {
   });
   afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
-  it('copies a pack under a new name that checks clean', () => {
-    const result = run(['template', 'new', 'shanghai-district-2026', '--from', 'shanghai-district-2025', '--templates', fresh]);
+  it('copies a pack under a new name that checks clean', async () => {
+    const result = await run(['template', 'new', 'shanghai-district-2026', '--from', 'shanghai-district-2025', '--templates', fresh]);
     expect(result.code).toBe(0);
     const pack = join(fresh, 'shanghai-district-2026');
     expect(readFileSync(join(pack, 'template.yaml'), 'utf8')).toMatch(/^name: shanghai-district-2026$/mu);
     expect(readFileSync(join(pack, 'tables', 't7.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'shanghai-district-2025', 'tables', 't7.yaml'), 'utf8'));
     expect(result.out).toContain('已写入');
     expect(result.out).toContain('juesuan template check shanghai-district-2026');
-    const check = run(['template', 'check', 'shanghai-district-2026', '--templates', fresh]);
+    const check = await run(['template', 'check', 'shanghai-district-2026', '--templates', fresh]);
     expect(check.out).toBe('✔ 1 个模板检查通过,没有发现问题\n');
   });
 
-  it('refuses to overwrite a pack, a bad name, and a missing --from', () => {
-    const again = run(['template', 'new', 'shanghai-district-2026', '--from', 'shanghai-district-2025', '--templates', fresh]);
+  it('refuses to overwrite a pack, a bad name, and a missing --from', async () => {
+    const again = await run(['template', 'new', 'shanghai-district-2026', '--from', 'shanghai-district-2025', '--templates', fresh]);
     expect(again.code).toBe(2);
     expect(again.err).toContain('已存在');
-    expect(run(['template', 'new', 'Shanghai 2026', '--from', 'shanghai-district-2025', '--templates', fresh]).err).toContain('只能由小写字母');
-    expect(run(['template', 'new', 'x-2026', '--templates', fresh]).err).toContain('--from');
+    expect((await run(['template', 'new', 'Shanghai 2026', '--from', 'shanghai-district-2025', '--templates', fresh])).err).toContain('只能由小写字母');
+    expect((await run(['template', 'new', 'x-2026', '--templates', fresh])).err).toContain('--from');
     expect(existsSync(join(fresh, 'x-2026'))).toBe(false);
   });
 });

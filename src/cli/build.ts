@@ -1,6 +1,7 @@
 // `juesuan build`: the command — its help, its options, and the call to the batch build in
 // src/orchestrate/ (which checks, renders and prints each report and writes its outputs atomically).
 import { runBatch } from '../orchestrate/batch.js';
+import { watchBuild } from '../orchestrate/watch-build.js';
 import type { Shard } from '../orchestrate/plan.js';
 import { COLORS } from './check.js';
 import { UsageError } from './load.js';
@@ -18,6 +19,7 @@ export const BUILD_HELP = `用法: juesuan build <报告文件夹>... [选项]
   --shard i/n      只处理按路径排序后的第 i 份(共 n 份),供 CI 矩阵分片
   --timeout 秒     每份报告的印刷时限(默认 180);超时或浏览器崩溃后重试一次
   --force          有检查错误也印,并重印未改动的报告
+  --watch          印完后继续等待:报告、上一年度报告或模板的文件保存后重印改动的报告(Ctrl-C 停止)
   -h, --help       显示此帮助
 
 需要系统中的 Chromium(PUPPETEER_EXECUTABLE_PATH,或 /usr/bin/chromium 等)。
@@ -39,11 +41,14 @@ export interface BuildOptions {
   timeout: number;
   /** A progress bar (on a terminal) instead of a line per report. */
   progress: boolean;
+  /** Build again after every change of the inputs, until Ctrl-C. */
+  watch?: boolean;
 }
 
 /** Builds reports; returns the exit code. */
 export async function runBuild(paths: string[], options: BuildOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (paths.length === 0 && !options.all) throw new UsageError(`请给出要印刷的报告文件夹,或用 --all\n\n${BUILD_HELP}`);
-  const { color, all: _all, ...rest } = options;
+  const { color, all: _all, watch, ...rest } = options;
+  if (watch) return watchBuild(paths.length ? paths : ['reports'], { ...rest, colors: color ? COLORS : undefined }, out, err);
   return runBatch(paths.length ? paths : ['reports'], { ...rest, colors: color ? COLORS : undefined }, out, err);
 }

@@ -5,6 +5,7 @@ import { compileReport } from '../compile.js';
 import { countBySeverity } from '../diagnostics/message.js';
 import { formatGithub, formatHuman, formatJson, type Colors } from '../diagnostics/format.js';
 import { changesOnDisk, showAndApply } from './apply-changes.js';
+import { diskCache } from './compile-cache.js';
 import { findReports, priorReportDir, readReport, workspaceFor } from './load.js';
 
 export { workspaceFor };
@@ -46,7 +47,7 @@ export const COLORS: Colors = {
 /** Compiles every report named on the command line (with the previous year's, when present). */
 export function compilePaths(paths: string[]): VFile[] {
   const dirs = findReports(paths);
-  const workspace = workspaceFor(dirs);
+  const workspace = workspaceFor(dirs, diskCache());
   return dirs.map((dir) => {
     const prior = priorReportDir(dir);
     return compileReport(readReport(dir), workspace, prior ? readReport(prior) : undefined);

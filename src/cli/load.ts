@@ -8,12 +8,14 @@ import type { SourceFile } from '../parse/markdown.js';
 import { LIMITS } from '../parse/limits.js';
 import type { TemplateSource } from '../template/load.js';
 import { createWorkspace, type Workspace } from '../workspace.js';
+import type { CompileCache } from '../cache.js';
 
 /** The juesuan package root (holding schemas/ and templates/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A problem with the command line or the file system (exit code 2). */
-export class UsageError extends Error {}
+import { UsageError } from './usage.js';
+
+export { UsageError };
 
 function listFiles(dir: string, base = dir, symlinks?: string[]): string[] {
   const out: string[] = [];
@@ -156,9 +158,9 @@ export function priorReportDir(dir: string): string | undefined {
   return existsSync(join(prior, 'index.md')) ? prior.split(sep).join('/') : undefined;
 }
 
-/** Builds a workspace for the given report folders (their templates, juesuan's schemas). */
-export function workspaceFor(reportDirs: string[]): Workspace {
+/** Builds a workspace for the given report folders (their templates, juesuan's schemas), with a compile cache when given. */
+export function workspaceFor(reportDirs: string[], cache?: CompileCache): Workspace {
   const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
   const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
-  return createWorkspace(loadSchemas(), templates);
+  return createWorkspace(loadSchemas(), templates, cache);
 }

@@ -13,6 +13,8 @@ import { helpers, NarrateError } from './helpers.js';
 import { markSentences, splitMarked, type NarratedSentence } from './origins.js';
 import { PhraseError } from './phrases.js';
 import { wordingOf } from './wording.js';
+import { COMPILE_OPTIONS, templateCompiler } from './compiled.js';
+import type { CompileCache } from '../cache.js';
 
 /** A piece of a file in print order: rendered prose, or a data block. */
 export type Chunk = { kind: 'prose'; markdown: string } | { kind: 'block'; block: DataBlock };
@@ -67,8 +69,8 @@ function pointIn(parsed: ParsedFile, segment: Segment, line: number, column: num
   return line === 1 ? { line: start.line, column: start.column + column } : pointAt(parsed.file, offset + column);
 }
 
-/** Narrates a report: renders the prose of every file. */
-export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData): Narration {
+/** Narrates a report: renders the prose of every file (with compiled templates kept in `cache`, when given). */
+export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData, cache?: CompileCache): Narration {
   const env = Handlebars.create();
   const host = {
     warnings: [] as (NarrateError & { partial?: string })[],
@@ -98,6 +100,15 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
   for (const [name, fn] of Object.entries(table)) env.registerHelper(name, guarded(name, fn, host) as Handlebars.HelperDelegate);
   const sentences: NarratedSentence[] = [];
   const partialFiles = [...report.template.files.keys()].filter((f) => f.startsWith('narrative/') && f.endsWith('.hbs'));
+  // Each partial is compiled from its AST with the sentence marks (origins.ts), so a sentence knows its template sentence.
+  const partials = templateCompiler(env, cache, 'partials-marked', partialFiles.map((f) => report.template.files.get(f)!), (source) => markSentences(Handlebars.parse(source)));
+  const segments = new Map(files.map((parsed) => [parsed, proseSegments(parsed)]));
+  const compiler = templateCompiler(
+    env,
+    cache,
+    'prose',
+    files.flatMap((parsed) => segments.get(parsed)!.map((s) => parsed.file.text.slice(s.start, s.end)).filter((t) => t.includes('{{'))),
+  );
   for (const path of partialFiles) {
     const name = path.slice('narrative/'.length, -'.hbs'.length);
     const source = report.template.files.get(path)!;
@@ -109,7 +120,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
       }
       host.partials.push(path);
       try {
-        compiled ??= env.compile(markSentences(Handlebars.parse(source)), { strict: true, noEscape: true });
+        compiled ??= partials.compile(source);
         const pieces = splitMarked(compiled(ctx, opts));
         for (const piece of pieces) sentences.push({ partial: name, ordinal: piece.ordinal, text: piece.text });
         return pieces.map((p) => p.text).join('');
@@ -125,7 +136,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
   }
   renderText = (text, scope) => {
     try {
-      return env.compile(text, { strict: true, noEscape: true })(scope ? { ...context, ...scope } : context);
+      return env.compile(text, COMPILE_OPTIONS)(scope ? { ...context, ...scope } : context);
     } catch (error) {
       // Reported at the helper that printed the text.
       if (error instanceof NarrateError) throw error;
@@ -145,7 +156,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
         if (start >= from && start < to) pieces.push({ kind: 'block', block });
       }
     };
-    for (const segment of proseSegments(parsed)) {
+    for (const segment of segments.get(parsed)!) {
       rendered += parsed.file.text.slice(at, segment.start);
       blocksBetween(at, segment.start);
       const source = parsed.file.text.slice(segment.start, segment.end);
@@ -154,7 +165,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
       if (source.includes('{{')) {
         host.warnings = [];
         try {
-          prose = env.compile(source, { strict: true, noEscape: true })(context);
+          prose = compiler.compile(source)(context);
         } catch (error) {
           report_(vfile, parsed, segment, report, error);
         }
@@ -175,6 +186,8 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     out.set(parsed.file.name, rendered);
     chunks.set(parsed.file.name, pieces);
   }
+  partials.done();
+  compiler.done();
   return { files: out, chunks, renderText, context, sentences };
 }
 

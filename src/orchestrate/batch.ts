@@ -34,6 +34,8 @@ export interface BatchOptions {
   timeout: number;
   /** A progress bar (on a terminal) instead of a line per report. */
   progress: boolean;
+  /** The browsers to print with, kept by the caller across batches (build --watch); else the batch's own. */
+  pool?: BrowserPool | undefined;
 }
 
 function alive(pid: number): boolean {
@@ -116,7 +118,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
     return fonts;
   };
   // A browser that does not start is given up a little after the print's own limit (which names it).
-  const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
+  const pool = options.pool ?? new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
   const abort = new AbortController();
   let interrupted: keyof typeof SIGNALS | undefined;
   let built = 0;
@@ -261,7 +263,8 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
     err(`juesuan: ${ioMessage(error, options.out)}\n`);
     return 2;
   } finally {
-    await pool.close(true);
+    // A caller's pool stays open for its next batch, unless this one was interrupted.
+    if (!options.pool || interrupted) await pool.close(true);
     for (const t of liveTemps) rmSync(t, { force: true });
     for (const [s, h] of handlers) process.off(s, h);
   }

@@ -1,11 +1,11 @@
 // Parses one Markdown file of a report: GFM, front matter, and the fenced `yaml data=<kind>`
-// blocks, each with its YAML parsed and every position mapped back to the .md file.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+// blocks, each with its YAML parsed and every position mapped back to the .md file. The syntax
+// tree of a file is kept in the compile cache under a hash of its text: the Markdown parser
+// (remark, micromark) is loaded only when a file is not there.
+import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import type { Root, Code, Yaml } from 'mdast';
+import { hashOf, type CompileCache } from '../cache.js';
 import { parseYaml, type ParsedYaml } from './yaml-index.js';
 
 export interface SourceFile {
@@ -43,7 +43,37 @@ export interface ParsedFile {
   badInfo: Code[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const require = createRequire(import.meta.url);
+let processor: { parse(text: string): Root } | undefined;
+
+/** remark with GFM and front matter, loaded the first time a file must be parsed. */
+function markdownParser(): { parse(text: string): Root } {
+  if (!processor) {
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+    const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+    processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+  }
+  return processor;
+}
+
+/** The syntax tree of a Markdown text: from the cache (the same text gives the same tree), else parsed and offered to it. */
+function treeOf(text: string, cache: CompileCache | undefined): Root {
+  const key = cache ? hashOf('mdast', text) : '';
+  const stored = cache?.get('mdast', key);
+  if (stored !== undefined) {
+    try {
+      const tree = JSON.parse(stored) as Root;
+      if (tree?.type === 'root' && Array.isArray(tree.children)) return tree;
+    } catch {
+      // A broken entry is a miss.
+    }
+  }
+  const tree = markdownParser().parse(text);
+  cache?.set('mdast', key, JSON.stringify(tree));
+  return tree;
+}
 
 /** The offset of the first character after the line that starts at `from`. */
 function afterLine(text: string, from: number): number {
@@ -63,9 +93,9 @@ export function parseInfo(meta: string | null | undefined): Record<string, strin
   return attributes;
 }
 
-/** Parses one Markdown file. Never throws on bad input: problems are returned as data. */
-export function parseMarkdown(file: SourceFile): ParsedFile {
-  const tree = processor.parse(file.text);
+/** Parses one Markdown file (its tree kept in `cache`, when given). Never throws on bad input: problems are returned as data. */
+export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFile {
+  const tree = treeOf(file.text, cache);
   const parsed: ParsedFile = { file, tree, blocks: [], badInfo: [] };
   visit(tree, (node) => {
     if (node.type === 'yaml' && node.position) {

@@ -1,6 +1,7 @@
 // The parse stage: every Markdown file of a report folder → mdast + data blocks with their YAML,
 // reporting empty files, YAML syntax errors, duplicate keys and malformed data-block info strings.
 import type { VFile } from 'vfile';
+import type { CompileCache } from '../cache.js';
 import { diagnose } from '../diagnostics/message.js';
 import { parseMarkdown, type ParsedFile, type SourceFile, type YamlRegion } from './markdown.js';
 import { placeOf, pointAt } from './locate.js';
@@ -34,8 +35,8 @@ function reportYamlErrors(vfile: VFile, file: SourceFile, region: YamlRegion, wh
   }
 }
 
-/** Parses every file of a report. */
-export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
+/** Parses every file of a report (their syntax trees kept in `cache`, when given). */
+export function parseReport(vfile: VFile, source: ReportSource, cache?: CompileCache): ParsedReport {
   const files: ParsedFile[] = [];
   for (const file of source.files) {
     if (file.unreadable) {
@@ -58,7 +59,7 @@ export function parseReport(vfile: VFile, source: ReportSource): ParsedReport {
       diagnose(vfile, { rule: 'report/empty-file', reason: `文件 ${file.name} 是空的`, file: file.path, place: { line: 1, column: 1 } });
       continue;
     }
-    const parsed = parseMarkdown(file);
+    const parsed = parseMarkdown(file, cache);
     if (parsed.frontMatter) reportYamlErrors(vfile, file, parsed.frontMatter, '文件头(front matter)');
     for (const block of parsed.blocks) {
       const start = block.node.position?.start;

@@ -1,7 +1,10 @@
 // One Ajv (JSON Schema 2020-12) instance holding juesuan's schemas. The `juesuanType` keyword
 // reads amounts, counts and scores from their text while validating, so a block is validated
-// and its values are parsed in one pass, each result keyed by its JSON pointer.
-import Ajv2020 from 'ajv/dist/2020.js';
+// and its values are parsed in one pass, each result keyed by its JSON pointer. Validators
+// compiled in an earlier run (Ajv standalone code, see usePrecompiled) are used as they are:
+// Ajv itself is loaded only when a schema has to be compiled.
+import { createRequire } from 'node:module';
+import type Ajv2020Type from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseAmount, parseCount, parseScore, type Parsed, type ParseFailure } from '../amount/parse.js';
 import type { Amount, Unit } from '../amount/amount.js';
@@ -33,19 +36,26 @@ export interface ValueErrorParams {
   reason: string;
 }
 
+type Ajv = InstanceType<typeof Ajv2020Type.default>;
+type KeywordFunction = (kind: JuesuanType, data: string, parent: unknown, cxt?: { instancePath: string }) => boolean;
+
+const require = createRequire(import.meta.url);
+
+/** The name the standalone code gives the juesuanType keyword's function (a parameter of the code). */
+const KEYWORD_PARAMETER = 'juesuanType';
+
 export class SchemaRegistry {
-  private readonly ajv: InstanceType<typeof Ajv2020.default>;
+  private ajvInstance: Ajv | undefined;
   private session: Session | undefined;
+  /** Every schema by $id, in the order added. */
+  private readonly schemas = new Map<string, object>();
+  /** Validators from precompiled code, by $id. */
+  private readonly precompiled = new Map<string, ValidateFunction>();
+  private readonly keyword: KeywordFunction;
 
   constructor(schemas: Iterable<object>) {
-    this.ajv = new Ajv2020.default({ allErrors: true, strict: false, verbose: true });
     const current = (): Session | undefined => this.session;
-    this.ajv.addKeyword({
-      keyword: 'juesuanType',
-      type: 'string',
-      schemaType: 'string',
-      errors: true,
-      validate: function check(kind: JuesuanType, data: string, _parent: unknown, cxt?: { instancePath: string }): boolean {
+    this.keyword = function check(kind: JuesuanType, data: string, _parent: unknown, cxt?: { instancePath: string }): boolean {
         const session = current();
         const fail = (failure: ParseFailure): boolean => {
           (check as unknown as { errors: Partial<ErrorObject>[] }).errors = [
@@ -71,16 +81,46 @@ export class SchemaRegistry {
         if (kind === 'exactAmount' && value) value = { ...(value as Amount), halfWidth: new Decimal(0) };
         if (session && cxt) session.values.set(cxt.instancePath, { type: kind === 'exactAmount' ? 'amount' : kind, value } as TypedValue);
         return true;
-      },
-    });
-    for (const schema of schemas) this.ajv.addSchema(schema);
+    };
+    for (const schema of schemas) this.add(schema);
+  }
+
+  /** The Ajv instance, created (with every schema added so far) when first needed. */
+  private get ajv(): Ajv {
+    if (this.ajvInstance) return this.ajvInstance;
+    const Ajv2020 = require('ajv/dist/2020.js') as typeof Ajv2020Type;
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+    ajv.addKeyword({ keyword: 'juesuanType', type: 'string', schemaType: 'string', errors: true, validate: this.keyword });
+    // The keyword's function is named by a parameter in standalone code (see usePrecompiled).
+    const { _Code } = require('ajv/dist/compile/codegen/code.js') as typeof import('ajv/dist/compile/codegen/code.js');
+    ajv.scope.value('keyword', { ref: this.keyword, code: new _Code(KEYWORD_PARAMETER) });
+    for (const schema of this.schemas.values()) ajv.addSchema(schema);
+    this.ajvInstance = ajv;
+    return ajv;
   }
 
   /** Registers a schema (by its $id) unless one with that id is there already. */
   add(schema: object): void {
     const id = (schema as { $id?: string }).$id;
-    if (id && this.ajv.getSchema(id)) return;
-    this.ajv.addSchema(schema);
+    if (id === undefined) return;
+    if (this.schemas.has(id)) return;
+    this.schemas.set(id, schema);
+    this.ajvInstance?.addSchema(schema);
+  }
+
+  /** A registered schema, by $id. */
+  schemaOf(id: string): object | undefined {
+    return this.schemas.get(id);
+  }
+
+  /** The ids of the schemas registered, in the order added. */
+  ids(): string[] {
+    return [...this.schemas.keys()];
+  }
+
+  /** The schemas of these ids as one text (for a cache key: the same text compiles to the same validators). */
+  contentOf(ids: readonly string[]): string {
+    return JSON.stringify([...ids].sort().map((id) => this.schemas.get(id) ?? null));
   }
 
   /**
@@ -89,17 +129,19 @@ export class SchemaRegistry {
    * compile (a $ref that resolves to nothing…). A schema that fails is not left registered.
    */
   register(schema: object): { pointer: string; message: string }[] {
-    if (!this.ajv.validateSchema(schema)) {
-      return (this.ajv.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? '' }));
-    }
     const id = (schema as { $id?: string }).$id;
-    if (id && this.ajv.getSchema(id)) return [];
+    if (id && this.schemas.has(id)) return [];
+    const ajv = this.ajv;
+    if (!ajv.validateSchema(schema)) {
+      return (ajv.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? '' }));
+    }
     try {
-      this.ajv.addSchema(schema);
-      if (id) this.ajv.getSchema(id);
+      ajv.addSchema(schema);
+      if (id) ajv.getSchema(id);
+      if (id) this.schemas.set(id, schema);
       return [];
     } catch (error) {
-      if (id) this.ajv.removeSchema(id);
+      if (id) ajv.removeSchema(id);
       return [{ pointer: '', message: (error as Error).message }];
     }
   }
@@ -107,11 +149,37 @@ export class SchemaRegistry {
   /** Compiles a schema (by $id, or a schema object). */
   compile(schema: string | object): ValidateFunction {
     if (typeof schema === 'string') {
+      const ready = this.precompiled.get(schema);
+      if (ready) return ready;
       const found = this.ajv.getSchema(schema);
       if (!found) throw new Error(`schema not registered: ${schema}`);
       return found;
     }
     return this.ajv.compile(schema);
+  }
+
+  /** Standalone code of the validators of these schema ids (each compiled now), for usePrecompiled in a later run. */
+  standalone(ids: readonly string[]): string {
+    const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+    const ajv = this.ajv;
+    for (const id of ids) if (!ajv.getSchema(id)) throw new Error(`schema not registered: ${id}`);
+    return standaloneCode(ajv, Object.fromEntries(ids.map((id) => [id, id])));
+  }
+
+  /**
+   * Uses validators compiled in an earlier run (the text `standalone` gave, for exactly the schemas
+   * registered now). Code that does not evaluate is ignored: the schemas are then compiled again.
+   */
+  usePrecompiled(code: string): boolean {
+    const exports: Record<string, ValidateFunction> = {};
+    try {
+      // juesuan's own generated code (Ajv standalone), from its cache.
+      new Function('require', 'exports', 'self', KEYWORD_PARAMETER, code)(require, exports, {}, this.keyword);
+    } catch {
+      return false;
+    }
+    for (const [id, validate] of Object.entries(exports)) if (typeof validate === 'function') this.precompiled.set(id, validate);
+    return true;
   }
 
   /** Validates data, collecting parsed values. Bare amounts are in `unit`. */

@@ -1,0 +1,60 @@
+// `npm run bench` (cold start): the CPU time (user + system) of a new `juesuan` process — `check` of
+// the seed (compile cache empty, then warm, as every run after the first finds it), `--help` and
+// `--version` — each as a ratio to a bare `node -e 0` measured in the same run (median of 5).
+// Saved into bench/cold-results.json. Measurements, not assertions.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'juesuan.js');
+const SEED = join(ROOT, 'reports', 'xunyang-digital-economy', '2023');
+const TIME = '/usr/bin/time';
+const RUNS = 5;
+
+/** CPU seconds of one process (GNU time's user + system), or its wall time when GNU time is missing. */
+function cpu(args: string[], env: NodeJS.ProcessEnv): number {
+  if (!existsSync(TIME)) {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { env, cwd: ROOT });
+    return (performance.now() - t) / 1000;
+  }
+  const r = spawnSync(TIME, ['-f', '@@%U %S', process.execPath, ...args], { env, cwd: ROOT, encoding: 'utf8' });
+  const m = /@@([\d.]+) ([\d.]+)/u.exec(r.stderr);
+  if (!m) throw new Error(`no timing from ${args.join(' ')}: ${r.stderr}`);
+  return Number(m[1]) + Number(m[2]);
+}
+
+function median(args: string[], env: NodeJS.ProcessEnv): number {
+  const times = Array.from({ length: RUNS }, () => cpu(args, env)).sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)]!;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+it('measures cold start', { timeout: 600_000 }, () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'juesuan-bench-cache-'));
+  const env = { ...process.env, JUESUAN_CACHE: cacheDir, NO_COLOR: '1' };
+  try {
+    const node = median(['-e', '0'], env);
+    const empty = cpu([BIN, 'check', SEED], env);
+    const check = median([BIN, 'check', SEED], env);
+    const help = median([BIN, '--help'], env);
+    const version = median([BIN, '--version'], env);
+    const coldStart = {
+      nodeSeconds: round(node),
+      checkSeconds: round(check),
+      checkEmptyCacheSeconds: round(empty),
+      helpSeconds: round(help),
+      versionSeconds: round(version),
+      checkToNodeRatio: round(check / node),
+      helpToNodeRatio: round(help / node),
+    };
+    console.log(`冷启动 (CPU 秒, ${RUNS} 次中位数): node -e 0 ${coldStart.nodeSeconds}; check ${coldStart.checkSeconds} (${coldStart.checkToNodeRatio}×, 缓存为空时 ${coldStart.checkEmptyCacheSeconds}); --help ${coldStart.helpSeconds} (${coldStart.helpToNodeRatio}×); --version ${coldStart.versionSeconds}`);
+    writeFileSync(join(ROOT, 'bench', 'cold-results.json'), `${JSON.stringify({ machine: `${process.platform} ${process.arch}, Node ${process.version}`, ...coldStart }, null, 2)}\n`);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
