@@ -9,13 +9,21 @@ import { runTodoRule } from './todo.js';
 import { tableRelations } from './table-rules.js';
 import { templateRelations } from './template-rules.js';
 import { performanceRelations, runPerformanceRules } from './perf.js';
-import { evaluateRelation } from './relations.js';
+import { evaluateRelation, type Relation } from './relations.js';
+import { reportLikelyChanges } from './likely-change.js';
+import type { Diagnostic } from '../diagnostics/message.js';
 
 /** Runs every rule of the report's template. */
 export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): void {
   const relations = [...tableRelations(vfile, report), ...templateRelations(vfile, report), ...performanceRelations(report)];
   vfile.data.relations = relations;
-  for (const relation of relations) evaluateRelation(vfile, relation);
+  const messagesOf = new Map<Relation, Diagnostic[]>();
+  for (const relation of relations) {
+    const before = vfile.messages.length;
+    evaluateRelation(vfile, relation);
+    if (vfile.messages.length > before) messagesOf.set(relation, vfile.messages.slice(before) as Diagnostic[]);
+  }
+  reportLikelyChanges(vfile, relations, messagesOf);
   runPerformanceRules(vfile, report);
   runProseRules(vfile, report, files);
   runTodoRule(vfile, report, files);

@@ -25,6 +25,8 @@ export interface DiagnosticInit {
   tolerance?: string;
   related?: Related[];
   note?: string;
+  /** Detail lines printed indented under the reason (the parts of a sum, the totals that follow…). */
+  notes?: string[];
 }
 
 /** The extra fields juesuan keeps on a VFileMessage. */
@@ -33,6 +35,8 @@ export interface Diagnostic extends VFileMessage {
   difference?: string;
   tolerance?: string;
   related?: Related[];
+  /** Detail lines, printed indented under the reason. */
+  notes?: string[];
 }
 
 /**
@@ -61,6 +65,7 @@ export function diagnose(vfile: VFile, init: DiagnosticInit): Diagnostic {
   if (init.tolerance !== undefined) message.tolerance = init.tolerance;
   if (init.related !== undefined) message.related = init.related;
   if (init.note !== undefined) message.note = init.note;
+  if (init.notes?.length) message.notes = init.notes.map(oneLine);
   vfile.messages.push(message);
   return message;
 }
