@@ -16,6 +16,7 @@ export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报�
   --format human|json   输出格式(默认 human)
   --strict              有警告也以 1 退出
   --verbose             也显示提示(一致但不精确的尾数差;JSON 输出总是包含)
+  --explain 文件:行     列出这一行的数参与的每条规则(合计、组成项与是否成立)
   -h, --help            显示此帮助
 
 退出码: 0 无错误; 1 发现错误(--strict 时含警告); 2 用法或读写错误。

@@ -17,6 +17,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
 命令:
   check <报告>...     检查报告的数据与数字
+  fix <报告>...       改动一个数之后,依次改写须随之改动的合计(先显示)
   build <报告>...     印刷报告: PDF 与 HTML
   diff <旧> <新>      比较两个年度或两个版本的报告
   new <部门> <年度>   由上一年度的报告生成新年度的报告
@@ -55,12 +56,13 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         out(HELP);
         return command === undefined ? 2 : 0;
       case 'check': {
-        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } });
+        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, explain: { type: 'string' } });
         if (values.help) {
           out(CHECK_HELP);
           return 0;
         }
         if (positionals.length === 0) throw new UsageError(`请给出要检查的报告文件夹\n\n${CHECK_HELP}`);
+        if (values.explain !== undefined) return import('./explain.js').then(({ runExplain }) => runExplain(positionals, String(values.explain), out)).catch((error: unknown) => fail(error, err));
         const format = values.format as string;
         if (format !== 'human' && format !== 'json') throw new UsageError(`--format 应为 human 或 json,而不是「${format}」`);
         return runCheck(
@@ -68,6 +70,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
           out,
         );
+      }
+      case 'fix': {
+        const { values, positionals } = parse(rest, { write: { type: 'boolean', default: false }, correct: { type: 'boolean', default: false } });
+        return import('./fix.js')
+          .then(({ FIX_HELP, runFix }) => (values.help ? (out(FIX_HELP), 0) : runFix(positionals, { write: Boolean(values.write), correct: Boolean(values.correct), ask: Boolean(process.stdin.isTTY && process.stdout.isTTY) }, out)))
+          .catch((error: unknown) => fail(error, err));
       }
       case 'schema': {
         const { values } = parse(rest, { check: { type: 'boolean', default: false } });
