@@ -34,8 +34,10 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
       // The previous year's report is there: its problems are said as such, not as a missing report.
       vfile.messages = vfile.messages.filter((m) => !(m.ruleId === 'report/prior' && m.reason.startsWith('找不到上一年度')));
       // Unreadable, it leaves this report without 上年 figures (an error); read with errors, its figures may be incomplete (a warning).
+      // A problem both years share (the template's own, said on this report already) is said once.
+      const said = new Set(vfile.messages.map(messageKey));
       for (const m of priorFile?.messages ?? []) {
-        if (m.fatal !== true || m.ruleId === 'report/prior') continue;
+        if (m.fatal !== true || m.ruleId === 'report/prior' || said.has(messageKey(m))) continue;
         const start = m.place && 'start' in m.place ? m.place.start : m.place;
         diagnose(vfile, {
           rule: priorData ? 'report/prior-errors' : 'report/prior',
@@ -57,6 +59,12 @@ export function compileReport(source: ReportSource, workspace: Workspace, prior?
     });
     return vfile;
   }
+}
+
+/** What makes two messages the same problem: rule, file, place and reason. */
+function messageKey(m: VFile['messages'][number]): string {
+  const start = m.place && 'start' in m.place ? m.place.start : m.place;
+  return `${m.ruleId ?? ''}|${m.file ?? ''}|${start?.line ?? 0}:${start?.column ?? 0}|${m.reason}`;
 }
 
 /** The stages after parsing (for callers that already hold the parsed files, like the mutation test). */

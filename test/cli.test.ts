@@ -54,9 +54,10 @@ describe('check output formats', () => {
     ]);
     expect(json.reports[1]!.messages.map((m) => [m.rule, m.start.line])).toEqual([
       ['report/missing-block', 1],
+      ['report/prior', 3],
       ['amount/space', 12],
     ]);
-    expect(json.counts.error).toBe(2);
+    expect(json.counts.error).toBe(3);
   });
 
   it('adds GitHub Actions annotations when GITHUB_ACTIONS=true', () => {

@@ -21,6 +21,8 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
   build <报告>...     印刷报告: PDF 与 HTML
   diff <旧> <新>      比较两个年度或两个版本的报告
   new <部门> <年度>   由上一年度的报告生成新年度的报告
+  import <工作簿>...  从 Excel 工作簿(决算软件导出)读入公开表的数据: --into <报告>
+  export <报告>       把公开表导出为 Excel 工作簿: --out <文件.xlsx>
   template new|check  由已有模板开始新模板;检查模板包本身
   schema              生成各模板数据块的 JSON Schema(供编辑器使用)
   narrate <报告>      由数据生成第三部分(情况说明),以 Markdown 印出
@@ -165,6 +167,31 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         }
         if (values.format !== 'human' && values.format !== 'md') throw new UsageError(`--format 应为 human 或 md,而不是「${String(values.format)}」`);
         return runRules(String(values.format), Boolean(values['write-readme']), out);
+      }
+      case 'import': {
+        const { values, positionals } = parse(rest, { into: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } });
+        // Loaded on demand: the spreadsheet library costs `check` nothing.
+        return import('./import.js')
+          .then(({ IMPORT_HELP, runImport }) => {
+            if (values.help) {
+              out(IMPORT_HELP);
+              return 0;
+            }
+            return runImport(positionals, { into: values.into === undefined ? '' : String(values.into), dryRun: Boolean(values['dry-run']), force: Boolean(values.force) }, out);
+          })
+          .catch((error: unknown) => fail(error, err));
+      }
+      case 'export': {
+        const { values, positionals } = parse(rest, { out: { type: 'string' }, force: { type: 'boolean', default: false } });
+        return import('./export.js')
+          .then(({ EXPORT_HELP, runExport }) => {
+            if (values.help) {
+              out(EXPORT_HELP);
+              return 0;
+            }
+            return runExport(positionals, values.out === undefined ? '' : String(values.out), Boolean(values.force), out, err);
+          })
+          .catch((error: unknown) => fail(error, err));
       }
       default:
         throw new UsageError(`未知的命令「${command}」\n\n${HELP}`);

@@ -14,6 +14,7 @@ export interface Colors {
 export const NO_COLOR: Colors = { severity: (_s, t) => t, dim: (t) => t };
 
 function where(d: Diagnostic): string {
+  if (d.cell) return `${d.file}:${d.cell}`;
   const start = startOf(d.place);
   return start ? `${d.file}:${start.line}:${start.column}` : `${d.file ?? ''}`;
 }
@@ -65,6 +66,7 @@ function placeJson(place: Position | Point | undefined): { start: { line: number
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   return {
     file: d.file,
+    ...(d.cell ? { cell: d.cell } : {}),
     ...placeJson(d.place),
     severity: d.severity,
     rule: d.ruleId,

@@ -27,6 +27,8 @@ export interface DiagnosticInit {
   note?: string;
   /** Detail lines printed indented under the reason (the parts of a sum, the totals that follow…). */
   notes?: string[];
+  /** For a problem in a workbook (import): the sheet and cell, `公开05!C12`; `file` is the workbook. */
+  cell?: string;
 }
 
 /** The extra fields juesuan keeps on a VFileMessage. */
@@ -37,6 +39,7 @@ export interface Diagnostic extends VFileMessage {
   related?: Related[];
   /** Detail lines, printed indented under the reason. */
   notes?: string[];
+  cell?: string;
 }
 
 /**
@@ -66,6 +69,7 @@ export function diagnose(vfile: VFile, init: DiagnosticInit): Diagnostic {
   if (init.related !== undefined) message.related = init.related;
   if (init.note !== undefined) message.note = init.note;
   if (init.notes?.length) message.notes = init.notes.map(oneLine);
+  if (init.cell !== undefined) message.cell = init.cell;
   vfile.messages.push(message);
   return message;
 }
