@@ -103,7 +103,7 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   vfile.data.report = report;
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;
-  check(vfile, report, parsed.files);
+  check(vfile, report, parsed.files, prior);
   // The 情况说明 compares with the previous year: without its report (or the pack's 上年 block in this
   // one) there is nothing to compare with, and one error says where the figures go.
   const priorBlock = template.manifest.narrative?.priorBlock;

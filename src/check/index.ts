@@ -6,6 +6,7 @@ import type { ReportData } from '../data/read.js';
 import type { ParsedFile } from '../parse/markdown.js';
 import { runProseRules } from './prose.js';
 import { runTodoRule } from './todo.js';
+import { runCompletionRule } from './completion.js';
 import { tableRelations } from './table-rules.js';
 import { templateRelations } from './template-rules.js';
 import { performanceRelations, runPerformanceRules } from './perf.js';
@@ -13,8 +14,8 @@ import { evaluateRelation, type Relation } from './relations.js';
 import { reportLikelyChanges } from './likely-change.js';
 import type { Diagnostic } from '../diagnostics/message.js';
 
-/** Runs every rule of the report's template. */
-export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): void {
+/** Runs every rule of the report's template; `prior` is the previous year's report (its figures are 上年). */
+export function check(vfile: VFile, report: ReportData, files: ParsedFile[], prior?: ReportData): void {
   const relations = [...tableRelations(vfile, report), ...templateRelations(vfile, report), ...performanceRelations(report)];
   vfile.data.relations = relations;
   const messagesOf = new Map<Relation, Diagnostic[]>();
@@ -27,4 +28,5 @@ export function check(vfile: VFile, report: ReportData, files: ParsedFile[]): vo
   runPerformanceRules(vfile, report);
   runProseRules(vfile, report, files);
   runTodoRule(vfile, report, files);
+  runCompletionRule(vfile, report, prior);
 }
