@@ -1,7 +1,7 @@
 // report/missing-value: in a report that is checked (not partial), the amounts left empty where a value
-// is expected — the previous year's report has a non-zero value at the same place (what `juesuan new`
-// blanks), or the cell is a total row of a table that has figures — one error per table or block,
-// with the count and every place.
+// is expected — in a block with no amount at all, each place where the previous year's report has a
+// non-zero value (what `juesuan new` blanks); in a table with figures, each empty cell of a total row —
+// one error per table or block, with the count and every place.
 import type { VFile } from 'vfile';
 import { diagnose, type Related } from '../diagnostics/message.js';
 import type { Block, ReportData } from '../data/read.js';
@@ -27,11 +27,16 @@ function labelOf(block: Block, pointer: string): string {
   return [block.name ? `${block.kind} ${block.name}` : block.kind, ...path].join(' › ');
 }
 
-/** The empty amounts of one block that the previous year's same block had (non-zero). */
+/**
+ * A block without a single amount whose previous year's block had some: its empty amounts that were
+ * non-zero then (a block with figures may well have a figure that became zero).
+ */
 function emptiedSincePrior(block: Block, prior: Block | undefined, out: Map<string, Missing>): void {
   if (!prior) return;
+  const now = amounts(block.root, new Map());
+  if ([...now.values()].some((n) => n.value !== null)) return;
   const before = amounts(prior.root, new Map());
-  for (const [pointer, node] of amounts(block.root, new Map())) {
+  for (const [pointer, node] of now) {
     if (node.value !== null) continue;
     const was = before.get(pointer);
     if (was?.kind === 'amount' && was.value && !was.value.yuan.isZero()) out.set(pointer, { label: labelOf(block, pointer), where: node.where });
@@ -67,7 +72,7 @@ export function runCompletionRule(vfile: VFile, report: ReportData, prior?: Repo
     const related: Related[] = list.map((m) => ({ file: m.where.file.path, place: m.where.place, label: `未填 ${m.label}` }));
     diagnose(vfile, {
       rule: 'report/missing-value',
-      reason: `${block.name ? `${block.kind} ${block.name}` : block.kind}: ${list.length} 个金额未填写(上年有数,或是有数之表的合计);确实为零请填 0`,
+      reason: `${block.name ? `${block.kind} ${block.name}` : block.kind}: ${list.length} 个金额未填写;确实为零请填 0`,
       file: list[0]!.where.file.path,
       place: list[0]!.where.place,
       related,
