@@ -62,6 +62,8 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'report/missing-block', severity: 'error', class: '格式', description: '缺少模板要求的数据块' },
   { id: 'report/empty-file', severity: 'error', class: '格式', description: '报告中的文件是空的' },
   { id: 'report/todo', severity: 'error', class: '格式', description: '报告中留有 TODO(待填写),如 juesuan new 生成的主要原因' },
+  { id: 'report/missing-value', severity: 'error', class: '格式', description: '应有金额处为空: 整块没有金额时上年有数之处,有数之表的合计行;每表一条,附个数与位置' },
+  { id: 'check/likely-change', severity: 'warning', class: '基本平衡', description: '多条规则不成立时最可能改动的单元格: 改正它的值,或依次须随之改动的合计(juesuan fix)及仍须选定的规则' },
   { id: 'report/unlisted-file', severity: 'warning', class: '格式', description: '文件夹中的 .md 文件不在 parts 中,不会印出' },
   { id: 'report/template-year', severity: 'info', class: '核实性', description: '报告年度与模板年度不同' },
   { id: 'template/invalid', severity: 'error', class: '格式', description: '模板自身的文件有误' },
