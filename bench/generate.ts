@@ -60,3 +60,20 @@ export function makeLargeReport(rows: number): string {
   writeFileSync(join(dir, 'tables.md'), tables);
   return dir;
 }
+
+/**
+ * Writes a copy of the seed (with its 2022 figures) whose 收入 paragraph is the published sentence
+ * typed `chars`/length times over, one per line, as one paragraph of about `chars` characters.
+ */
+export function makeLongParagraphReport(chars: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
+  cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+  cpSync(join(ROOT, 'reports', 'xunyang-digital-economy'), join(root, 'reports', 'bench'), { recursive: true });
+  const dir = join(root, 'reports', 'bench', '2023');
+  const sentence = '本年收入合计292.90万元,比上年减少199.93万元,下降40.57%,其中财政拨款收入292.90万元,占100.00%;';
+  const file = join(dir, 'explanation.md');
+  const text = readFileSync(file, 'utf8');
+  // One paragraph of many lines: a line is limited to 10,000 characters.
+  writeFileSync(file, text.replace('{{> 收入决算情况说明}}', Array(Math.ceil(chars / sentence.length)).fill(sentence).join('\n')));
+  return dir;
+}

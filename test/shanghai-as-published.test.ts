@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
 import { compile, copyReport, edit, remove, summarize } from './helpers/report.js';
-import { WENLV_REPORT } from './helpers/shanghai.js';
+import { SHIQUAN_REPORT, WENLV_REPORT } from './helpers/shanghai.js';
 
 interface PublishedError {
   id: string;
@@ -19,7 +19,10 @@ interface PublishedError {
   awaiting?: string;
 }
 
-const REPORTS = [{ name: '文化和旅游局 2025', fixture: 'shanghai-putuo-wenhualvyou.yaml', dir: WENLV_REPORT }];
+const REPORTS = [
+  { name: '文化和旅游局 2025', fixture: 'shanghai-putuo-wenhualvyou.yaml', dir: WENLV_REPORT },
+  { name: '石泉路街道办事处 2025', fixture: 'shanghai-putuo-shiquanlu.yaml', dir: SHIQUAN_REPORT },
+];
 
 for (const { name, fixture: file, dir } of REPORTS) {
   const fixture = parse(readFileSync(join(import.meta.dirname, 'fixtures', 'as-published', file), 'utf8')) as { errors: PublishedError[] };

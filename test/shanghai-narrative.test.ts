@@ -20,7 +20,7 @@ const PUBLISHED_ERRORS: Exception[] = [
   { published: '、百合之约', generated: '、"百合之约', reason: 'the published text closes the quotation 百合之约 情定苏河” that it never opened' },
   { published: '津贴补贴、奖金、伙食补助费', generated: '津贴补贴、伙食补助费', reason: 'the published 人员经费 list names 奖金, which 表六 prints empty (30103)' },
   { published: '手续费、水费、邮电费', generated: '手续费、邮电费', reason: 'the published 公用经费 list names 水费, which 表六 prints empty (30205)' },
-  { published: '完成预算的28.15%', generated: '完成预算的28.14%', reason: '2.64 / 9.38 = 28.14%: the published 28.15% is not the rate of the printed figures (it holds for unrounded amounts such as 2.6405 within 尾数, so the checker does not flag it)' },
+  { published: '完成预算的28.15%', generated: '完成预算的28.14%', reason: '2.64 / 9.38 = 28.14%: the published 28.15% is not the rate of the printed figures (it holds only for unrounded amounts such as 2.6405 within 尾数; the checker flags it, as it flags 2.60% against 4.68 ÷ 180.73 = 2.59%)' },
   { published: ',增长100%', generated: '(2024年为零,增长率无可比性)', reason: '公务接待费 was 0 in 2024 (增加 0.40 万元 to 0.40): a growth rate from zero is not comparable, the published 增长100% is an error' },
   { published: '支出收入2002.80', generated: '支出2002.80', reason: 'garbled in the published text: 支出收入 for 支出' },
 ];

@@ -26,7 +26,7 @@ export function check(vfile: VFile, report: ReportData, files: ParsedFile[], pri
   }
   reportLikelyChanges(vfile, relations, messagesOf);
   runPerformanceRules(vfile, report);
-  runProseRules(vfile, report, files);
+  runProseRules(vfile, report, files, prior);
   runTodoRule(vfile, report, files);
   runCompletionRule(vfile, report, prior);
 }

@@ -17,6 +17,7 @@ import { halfWidth, intersects, intervalOf, type Interval } from '../expr/interv
 import type { Part, Relation } from './relations.js';
 import { meets, moneyUnit, normalizeIndicatorText, parseActual, parseTarget } from '../perf/indicator.js';
 import { indicatorRows, type IndicatorRow } from '../perf/indicators.js';
+import { halfUnit, writtenDecimals } from './precision.js';
 import { kindsOf, perfFields, type PerfFields, type PerfRole } from '../perf/fields.js';
 
 function decimalOf(node: DataNode | undefined): Decimal | null {
@@ -139,7 +140,8 @@ function costRows(block: Block, p: Perf) {
     const actualNode = child(row.node, f.actual);
     const actual = parseActual(textOf(actualNode));
     if (!target || !size || !actual) return undefined; // a cost indicator not in money: nothing to add up
-    const decimals = actual.value.decimalPlaces();
+    // The decimals as written ("34.10万元" is ±0.005 万元), not Decimal#decimalPlaces (which drops zeros).
+    const decimals = writtenDecimals(textOf(actualNode) ?? '');
     const amount = makeAmount(actual.value, size.eq(WAN) ? '万元' : '元', decimals, textOf(actualNode) ?? '');
     const key = keyOf([block.kind, ...(block.name ? [block.name] : []), f.indicators, row.name, f.actual]);
     parts.push({ fact: factOf(amount, { where: actualNode?.where, fallback: block.root.where, label: `「${row.name}」实际完成值`, kind: 'amount', key }), weight: new Decimal(1) });
@@ -195,7 +197,8 @@ function executionRate(vfile: VFile, block: Block, p: Perf): void {
   if (intervalOf(budget).lo.lte(0)) return;
   const fact = (value: Amount, label: string) => factOf(value, { where: undefined, fallback: block.root.where, label, kind: 'amount' });
   const computed = rate(fact(spent, f.spent), fact(budget, f.budget));
-  const half = new Decimal(10).pow(-written.value.decimalPlaces()).div(2);
+  // The decimals as written ("72.60" is ±0.005), not Decimal#decimalPlaces (which drops zeros).
+  const half = halfUnit(writtenDecimals(written.text));
   const printed: Interval = { lo: written.value.minus(half), hi: written.value.plus(half) };
   if (!intersects(computed.interval, printed)) {
     const expected = exact((computed.value as Decimal).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2);

@@ -58,19 +58,29 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         out(HELP);
         return command === undefined ? 2 : 0;
       case 'check': {
-        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, explain: { type: 'string' } });
+        const { values, positionals } = parse(rest, {
+          format: { type: 'string', default: 'human' },
+          strict: { type: 'boolean', default: false },
+          verbose: { type: 'boolean', default: false },
+          fix: { type: 'boolean', default: false },
+          write: { type: 'boolean', default: false },
+          explain: { type: 'string' },
+        });
         if (values.help) {
           out(CHECK_HELP);
           return 0;
         }
+        if (values.write && !values.fix) throw new UsageError('--write 只能与 --fix 同用');
+        if (values.fix && values.format !== 'human') throw new UsageError(`--fix 显示的是 diff,不能与 --format ${String(values.format)} 同用`);
         if (positionals.length === 0) throw new UsageError(`请给出要检查的报告文件夹\n\n${CHECK_HELP}`);
         if (values.explain !== undefined) return import('./explain.js').then(({ runExplain }) => runExplain(positionals, String(values.explain), out)).catch((error: unknown) => fail(error, err));
         const format = values.format as string;
-        if (format !== 'human' && format !== 'json') throw new UsageError(`--format 应为 human 或 json,而不是「${format}」`);
+        if (format !== 'human' && format !== 'json' && format !== 'github') throw new UsageError(`--format 应为 human、json 或 github,而不是「${format}」`);
         return runCheck(
           positionals,
-          { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
+          { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), fix: Boolean(values.fix), write: Boolean(values.write), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
           out,
+          err,
         );
       }
       case 'fix': {
@@ -119,14 +129,27 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         ).catch((error: unknown) => fail(error, err));
       }
       case 'diff': {
-        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, base: { type: 'string' } });
+        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'human' }, base: { type: 'string' }, 'max-chars': { type: 'string' }, 'full-link': { type: 'string' }, full: { type: 'string' } });
         if (values.help) {
           out(DIFF_HELP);
           return 0;
         }
         const format = String(values.format);
         if (!['human', 'md', 'json'].includes(format)) throw new UsageError(`--format 应为 human、md 或 json,而不是「${format}」`);
-        return runDiff(positionals, values.base === undefined ? undefined : String(values.base), format, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, out);
+        const maxChars = values['max-chars'] === undefined ? undefined : Number(values['max-chars']);
+        if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 0)) throw new UsageError(`--max-chars 应为不小于 0 的整数,而不是「${String(values['max-chars'])}」`);
+        return runDiff(
+          positionals,
+          values.base === undefined ? undefined : String(values.base),
+          {
+            format,
+            color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+            ...(maxChars !== undefined ? { maxChars } : {}),
+            ...(values['full-link'] ? { fullLink: String(values['full-link']) } : {}),
+            ...(values.full ? { full: String(values.full) } : {}),
+          },
+          out,
+        );
       }
       case 'new': {
         const { values, positionals } = parse(rest, { reports: { type: 'string', default: 'reports' } });

@@ -1,5 +1,7 @@
 // The report's front matter (index.md): validated against schemas/front-matter.schema.json; its
-// `parts` are matched with the files of the folder.
+// `parts` are matched with the files of the folder; its `numbers` (the report's own number style)
+// are read as template.yaml is (true/false, integers) and validated by the template schema's part.
+import { isMap, isScalar, isSeq, parse as parseYamlValue, type Node as YamlNode } from 'yaml';
 import type { VFile } from 'vfile';
 import type { Unit } from '../amount/amount.js';
 import { diagnose } from '../diagnostics/message.js';
@@ -8,6 +10,7 @@ import { placeOfPointer } from '../parse/locate.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { reportSchemaErrors } from '../schema/errors.js';
 import { LIMITS } from '../parse/limits.js';
+import type { NumberFormats } from '../template/types.js';
 
 export interface FrontMatter {
   department: string;
@@ -18,6 +21,8 @@ export interface FrontMatter {
   parts: string[];
   /** A partial data file (a previous year's figures): no required blocks, no number rules, no print. */
   partial: boolean;
+  /** The report's own number style for its 情况说明, over the template's `narrative.numbers`, field by field. */
+  numbers?: NumberFormats;
 }
 
 export const FRONT_MATTER_SCHEMA = 'https://juesuan.dev/schemas/front-matter.schema.json';
@@ -46,13 +51,15 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     return undefined;
   }
   if (region.yaml.errors.length) return undefined;
-  const value = region.yaml.doc.toJS() as unknown;
+  const value = region.yaml.doc.toJS() as Record<string, unknown> | null;
+  const numbers = isMap(region.yaml.doc.contents) ? region.yaml.doc.contents.get('numbers', true) : undefined;
+  if (value && typeof value === 'object' && numbers !== undefined) value.numbers = coreValue(numbers as YamlNode | null);
   const { errors } = registry.validate(registry.compile(FRONT_MATTER_SCHEMA), value, '万元');
   if (errors.length) {
     reportSchemaErrors(vfile, index.file, region, errors, '文件头');
     return undefined;
   }
-  const raw = value as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[]; partial?: string };
+  const raw = value as unknown as { department: string; year: string; template: string; unit: Unit; date?: string; parts?: string[]; partial?: string; numbers?: NumberFormats };
   let refused = false;
   if (raw.date !== undefined && !isCalendarDate(raw.date)) {
     diagnose(vfile, { rule: 'report/date', reason: `日期「${raw.date}」不存在(月份应为 01–12,日期不超过当月天数)`, file: index.file.path, place: placeOfPointer(index.file, region, '/date') });
@@ -76,6 +83,7 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     ...(raw.date ? { date: raw.date } : {}),
     parts: raw.parts ?? [],
     partial: raw.partial === 'true',
+    ...(raw.numbers ? { numbers: raw.numbers } : {}),
   };
   const present = new Set(report.names);
   frontMatter.parts.forEach((part, i) => {
@@ -101,4 +109,24 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     }
   }
   return frontMatter;
+}
+
+/**
+ * A front-matter value read as template.yaml is read (YAML's core schema): an unquoted true/false is a
+ * boolean, an unquoted number a number, a quoted scalar stays text. The rest of the front matter keeps
+ * the failsafe reading (every scalar a string), so `year: 2025` and amounts keep their text.
+ */
+function coreValue(node: YamlNode | null): unknown {
+  if (isMap(node)) return Object.fromEntries(node.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), coreValue(pair.value as YamlNode | null)]));
+  if (isSeq(node)) return node.items.map((item) => coreValue(item as YamlNode | null));
+  if (isScalar(node)) {
+    const text = String(node.value);
+    if (node.type !== 'PLAIN') return text;
+    try {
+      return parseYamlValue(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 // Formats diagnostics for people (one compact line each), for tools (JSON) and for GitHub
-// Actions (workflow-command annotations). Pure: returns strings, prints nothing.
+// Actions (workflow-command annotations, errors and warnings only). Pure: returns strings. No
+// text from a report can start or forge a workflow command in any of the three.
 import type { VFile } from 'vfile';
 import { countBySeverity, sortDiagnostics, startOf, type Diagnostic, type Severity } from './message.js';
 import type { Point, Position } from 'unist';
@@ -13,6 +14,22 @@ export interface Colors {
 
 export const NO_COLOR: Colors = { severity: (_s, t) => t, dim: (t) => t };
 
+/** A zero-width space: it breaks a workflow command without changing what people read. */
+const ZWSP = '\u200B';
+
+/**
+ * Text printed where GitHub Actions reads workflow commands: a line that starts with `::` (after
+ * blanks) or holds `##[` (the old syntax, read anywhere in a line) is broken by a zero-width space.
+ */
+export function guardCommands(text: string): string {
+  return text.replace(/^(\s*):(?=:)/gmu, `$1:${ZWSP}`).replace(/##\[/gu, `#${ZWSP}#[`);
+}
+
+/** One line: line breaks inside a message (echoed from a YAML value) are shown, not printed. */
+function oneLine(s: string): string {
+  return s.replace(/\r\n|\r|\n/gu, ' ↵ ');
+}
+
 function where(d: Diagnostic): string {
   if (d.cell) return `${d.file}:${d.cell}`;
   const start = startOf(d.place);
@@ -25,16 +42,16 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, 
   const all = files.flatMap((f) => sortDiagnostics(f.messages));
   for (const d of all) {
     if (d.severity === 'info' && !verbose) continue;
-    let line = `${where(d)}  ${colors.severity(d.severity, SEVERITY_WORD[d.severity])}  ${d.reason}  ${colors.dim(d.ruleId ?? '')}`;
+    let line = `${oneLine(where(d))}  ${colors.severity(d.severity, SEVERITY_WORD[d.severity])}  ${oneLine(d.reason)}  ${colors.dim(d.ruleId ?? '')}`;
     const details: string[] = [];
     if (d.expected?.length) details.push(`应为 ${d.expected.join(' 或 ')}`);
     if (d.actual !== undefined) details.push(`实为 ${d.actual}`);
     if (d.difference !== undefined) details.push(`差额 ${d.difference}`);
     if (d.tolerance !== undefined) details.push(`容差 ${d.tolerance}`);
-    if (details.length) line += `\n    ${colors.dim(details.join(';'))}`;
+    if (details.length) line += `\n    ${colors.dim(oneLine(details.join(';')))}`;
     for (const r of d.related ?? []) {
       const start = startOf(r.place);
-      line += `\n    ${colors.dim(`${r.label}: ${r.file}${start ? `:${start.line}:${start.column}` : ''}`)}`;
+      line += `\n    ${colors.dim(oneLine(`${r.label}: ${r.file}${start ? `:${start.line}:${start.column}` : ''}`))}`;
     }
 
     for (const note of d.notes ?? []) line += `\n    ${note}`;
@@ -42,14 +59,18 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, 
   }
   const counts = countBySeverity(all);
   const n = files.length;
-  const infos = counts.info ? (verbose ? `${counts.info} 个提示` : `${counts.info} 个尾数提示,用 --verbose 查看`) : '';
+  // Typed numbers that agree with the data (prose/typed-literal) are not 尾数 notes: counted apart.
+  const typed = all.filter((d) => d.ruleId === 'prose/typed-literal').length;
+  const rounding = counts.info - typed;
+  const notes = [rounding ? `${rounding} 个尾数提示` : '', typed ? `${typed} 个直接写出的数可改写为辅助函数(check --fix)` : ''].filter(Boolean).join(', ');
+  const infos = counts.info ? (verbose ? `${counts.info} 个提示` : `${notes},用 --verbose 查看`) : '';
   if (counts.error + counts.warning === 0) lines.push(`✔ ${n} 份报告检查通过,没有发现问题${infos ? `(${infos})` : ''}`);
   else {
     const parts = [`${counts.error} 个错误`, `${counts.warning} 个警告`];
     if (infos) parts.push(infos);
     lines.push(`${counts.error ? '✖' : '⚠'} ${n} 份报告: ${parts.join(', ')}`);
   }
-  return lines.join('\n') + '\n';
+  return guardCommands(lines.join('\n') + '\n');
 }
 
 function pointJson(p: Point | undefined): { line: number; column: number } | null {
@@ -87,29 +108,43 @@ export function formatJson(files: readonly VFile[]): string {
     return { path: f.path, ok: !messages.some((m) => m.severity === 'error'), counts: countBySeverity(messages), messages: messages.map(diagnosticJson) };
   });
   const counts = countBySeverity(files.flatMap((f) => f.messages));
-  return JSON.stringify({ reports, counts }, null, 2) + '\n';
+  return jsonText({ reports, counts });
 }
 
+/**
+ * One JSON document, pretty-printed. `##[` (a workflow command GitHub reads anywhere in a line)
+ * can only be inside a string, where `\u0023` is the same `#` to every JSON reader.
+ */
+export function jsonText(value: unknown, replacer?: (key: string, value: unknown) => unknown): string {
+  return JSON.stringify(value, replacer as never, 2).replace(/##\[/gu, '#\\u0023[') + '\n';
+}
+
+/** GitHub's escaping of a command's message; `##[` is broken too, though a parsed command is never read again. */
 function escapeData(s: string): string {
-  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A').replace(/##\[/gu, `#${ZWSP}#[`);
 }
 
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
 
-/** GitHub Actions workflow commands (::error file=…,line=…::…), one per diagnostic. */
+/**
+ * GitHub Actions workflow commands (::error file=…,line=…::…), one per error or warning; infos
+ * (consistent 尾数 differences) are never annotations. Everything echoed is escaped as GitHub
+ * specifies (%25 %0D %0A, and %3A %2C in properties), so a value cannot end the command's line.
+ */
 export function formatGithub(files: readonly VFile[]): string {
-  const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+  const command: Record<Exclude<Severity, 'info'>, string> = { error: 'error', warning: 'warning' };
   return files
     .flatMap((f) => sortDiagnostics(f.messages))
+    .filter((d) => d.fatal === true || d.fatal === false)
     .map((d) => {
       const place = placeJson(d.place);
       const props = [`file=${escapeProperty(d.file ?? '')}`];
       if (place.start) props.push(`line=${place.start.line}`, `col=${place.start.column}`);
       if (place.end) props.push(`endLine=${place.end.line}`, `endColumn=${place.end.column}`);
       props.push(`title=${escapeProperty(`juesuan ${d.ruleId ?? ''}`)}`);
-      return `::${command[d.severity]} ${props.join(',')}::${escapeData(d.reason)}\n`;
+      return `::${command[d.fatal ? 'error' : 'warning']} ${props.join(',')}::${escapeData(d.reason)}\n`;
     })
     .join('');
 }

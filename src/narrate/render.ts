@@ -10,6 +10,7 @@ import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { pointAt } from '../parse/locate.js';
 import { buildContext, FAILED, Value, type Context } from './context.js';
 import { helpers, NarrateError } from './helpers.js';
+import { markSentences, splitMarked, type NarratedSentence } from './origins.js';
 import { PhraseError } from './phrases.js';
 import { wordingOf } from './wording.js';
 
@@ -24,6 +25,8 @@ export interface Narration {
   /** Renders a text (a 原因, a 偏差原因…) with the helpers; `scope` adds a block's own fields. */
   renderText(text: string, scope?: Context): string;
   context: Context;
+  /** What each template sentence of each partial printed, in order (diff aligns sentences by it). */
+  sentences: NarratedSentence[];
 }
 
 interface Segment {
@@ -76,7 +79,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     },
     names: report.template.manifest.narrative?.names ?? {},
     basis: report.template.manifest.narrative?.percentBasis ?? ('held' as const),
-    wording: wordingOf(report.template.manifest, report.frontMatter.year),
+    wording: wordingOf(report.template.manifest, report.frontMatter.year, report.frontMatter.numbers),
   };
   const context = buildContext(report, prior);
   let renderText: Narration['renderText'] = (text) => text;
@@ -93,20 +96,23 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     };
   }
   for (const [name, fn] of Object.entries(table)) env.registerHelper(name, guarded(name, fn, host) as Handlebars.HelperDelegate);
+  const sentences: NarratedSentence[] = [];
   const partialFiles = [...report.template.files.keys()].filter((f) => f.startsWith('narrative/') && f.endsWith('.hbs'));
   for (const path of partialFiles) {
     const name = path.slice('narrative/'.length, -'.hbs'.length);
     const source = report.template.files.get(path)!;
     let compiled: Handlebars.TemplateDelegate | undefined;
     env.registerPartial(name, ((ctx: unknown, opts: Handlebars.RuntimeOptions) => {
-      compiled ??= env.compile(source, { strict: true, noEscape: true });
       // A partial that includes itself (directly or through others) would recurse until the stack overflows.
       if (host.partials.includes(path)) {
         throw new NarrateError('narrate/recursion', `说明片段 ${path} 直接或间接地引用了自己(${[...host.partials, path].join(' → ')})`, undefined);
       }
       host.partials.push(path);
       try {
-        return compiled(ctx, opts);
+        compiled ??= env.compile(markSentences(Handlebars.parse(source)), { strict: true, noEscape: true });
+        const pieces = splitMarked(compiled(ctx, opts));
+        for (const piece of pieces) sentences.push({ partial: name, ordinal: piece.ordinal, text: piece.text });
+        return pieces.map((p) => p.text).join('');
       } catch (error) {
         if (error instanceof NarrateError || error instanceof Error) {
           (error as Error & { partial?: string }).partial ??= path;
@@ -169,7 +175,7 @@ export function narrate(vfile: VFile, report: ReportData, files: ParsedFile[], p
     out.set(parsed.file.name, rendered);
     chunks.set(parsed.file.name, pieces);
   }
-  return { files: out, chunks, renderText, context };
+  return { files: out, chunks, renderText, context, sentences };
 }
 
 export { FAILED };

@@ -2,7 +2,7 @@
 // `narrative.phrases`, `narrative.numbers`): the direction words, the fixed phrase patterns with
 // their {placeholders}, and how amounts and percentages are printed. Read by the phrase helpers
 // and by the prose checker; no jurisdiction's wording is written in code.
-import type { NumberFormat, TemplateManifest } from '../template/types.js';
+import type { NumberFormat, NumberFormats, TemplateManifest } from '../template/types.js';
 
 /** The direction words (shared decision 3). */
 export const WORD_KEYS = ['increase', 'decrease', 'flat', 'grow', 'fall', 'greater', 'less', 'equal'] as const;
@@ -37,14 +37,18 @@ export interface Wording {
   year?: number;
 }
 
-/** The wording a template's manifest gives (what it leaves out stays out: a helper that needs it says so). */
-export function wordingOf(manifest: TemplateManifest, year?: number): Wording {
+/**
+ * The wording a template's manifest gives (what it leaves out stays out: a helper that needs it says
+ * so); a report's own `numbers` (its front matter) replace the template's number formats field by
+ * field (`{amount: {grouping: true}}` keeps the template's other amount fields).
+ */
+export function wordingOf(manifest: TemplateManifest, year?: number, numbers?: NumberFormats): Wording {
   const narrative = manifest.narrative ?? {};
   return {
     words: narrative.words ?? {},
     phrases: narrative.phrases ?? {},
-    amount: narrative.numbers?.amount ?? {},
-    percent: narrative.numbers?.percent ?? {},
+    amount: { ...narrative.numbers?.amount, ...numbers?.amount },
+    percent: { ...narrative.numbers?.percent, ...numbers?.percent },
     ...(year !== undefined ? { year } : {}),
   };
 }

@@ -4,17 +4,19 @@
 // batch ended — every failure listed at the end. One report's failure (a stage, the browser, the
 // disk) never stops the others; SIGINT/SIGTERM stop the batch cleanly.
 import { join, relative } from 'node:path';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
+import type { VFile } from 'vfile';
 import { countBySeverity, diagnose } from '../diagnostics/message.js';
 import { formatHuman, type Colors } from '../diagnostics/format.js';
-import { renderDocument } from '../render/document.js';
-import { loadFonts } from '../print/fonts.js';
+import { renderDocument, type Rendered } from '../render/document.js';
+import { loadFonts, type Fonts } from '../print/fonts.js';
 import { NoBrowserError, removeStaleProfiles } from '../print/browser.js';
 import { BuildCache } from './cache.js';
 import { plan, type Job, type Shard } from './plan.js';
 import { BrowserPool, eachLimited, withTimeout } from './pool.js';
-import { checkGlyphs, liveTemps, printReport, reportBase, type Printed } from './print-report.js';
+import { checkGlyphs, FONT_DIR, imageDir, liveTemps, printReport, reportBase, type Printed } from './print-report.js';
+import { writeAtomic } from '../cli/write.js';
 import { progressBar, seconds, summaryLine } from './progress.js';
 import { ioMessage } from './io-message.js';
 
@@ -57,6 +59,19 @@ export function removeStaleTemps(dir: string): void {
   }
 }
 
+/** The fonts (shared by the folder's reports) and the images the published HTML names, next to it. */
+function copyAssets(out: string, job: Job, printed: Printed): void {
+  for (const face of printed.fonts) {
+    const target = join(out, FONT_DIR, face.name);
+    if (!existsSync(target) || statSync(target).size !== statSync(face.path).size) writeAtomic(target, readFileSync(face.path));
+  }
+  for (const image of printed.images) {
+    const source = join(job.vfile.path, image);
+    // A missing image prints as a broken picture, as the browser shows it; nothing to copy.
+    if (existsSync(source)) writeAtomic(join(out, imageDir(job.name), image), readFileSync(source));
+  }
+}
+
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Writes a report's PDF and HTML together: both to temporary files, then both renamed; a failure leaves the previous pair. */
@@ -91,7 +106,15 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
   }
   const cache = new BuildCache(options.out);
   const { jobs, current } = plan(paths, options.shard, cache, options.force);
-  const fonts = loadFonts();
+  // The fonts each template asks for, loaded once.
+  const fontsByChoice = new Map<string, Fonts>();
+  const fontsOf = (vfile: VFile): Fonts => {
+    const choice = vfile.data.report?.template.manifest.print?.font ?? {};
+    const key = JSON.stringify(choice);
+    let fonts = fontsByChoice.get(key);
+    if (!fonts) fontsByChoice.set(key, (fonts = loadFonts(choice)));
+    return fonts;
+  };
   // A browser that does not start is given up a little after the print's own limit (which names it).
   const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
   const abort = new AbortController();
@@ -138,7 +161,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
   });
 
   /** Prints a job: in the shared browser, then once more in a browser of its own. */
-  const attempt = async (job: Job): Promise<Printed | { error: unknown }> => {
+  const attempt = async (job: Job, fonts: Fonts, rendered: Rendered): Promise<Printed | { error: unknown }> => {
     let lastError: unknown;
     for (let n = 1; n <= 2 && !interrupted; n++) {
       let browser: Browser | undefined;
@@ -148,7 +171,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
         return browser;
       };
       try {
-        return await withTimeout(printReport(browserOf, job, fonts, options.out), options.timeout * 1000, `印刷 ${job.name}`, abort.signal);
+        return await withTimeout(printReport(browserOf, job, fonts, options.out, rendered), options.timeout * 1000, `印刷 ${job.name}`, abort.signal);
       } catch (error) {
         lastError = error;
         if (error instanceof NoBrowserError || isIoError(error)) break;
@@ -181,14 +204,24 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
         const { vfile } = job;
         try {
           const errors = countBySeverity(vfile.messages).error;
-          const probe = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles, pages: new Map(), base: reportBase(vfile) });
-          checkGlyphs(vfile, probe.html, fonts);
+          const fonts = fontsOf(vfile);
+          for (const s of fonts.substitutes) {
+            diagnose(vfile, {
+              rule: 'print/font-substitute',
+              severity: 'warning',
+              reason: `模板要求用${s.wanted}印刷,但没有可自由使用的${s.wanted}字体(npm 与 Debian 均无简体${s.wanted});以${s.used}代替`,
+              file: vfile.path,
+            });
+          }
+          // Rendered once: for the glyph check and for the print.
+          const rendered = renderDocument(vfile, vfile.data.report!, vfile.data.narration!, { fontStyles: fonts.styles, base: reportBase(vfile) });
+          checkGlyphs(vfile, rendered.html, fonts);
           if (countBySeverity(vfile.messages).error > errors) {
             fail(job, '有字体中没有的字符、外部资源或不安全的样式,未印刷');
             return;
           }
           const t0 = performance.now();
-          const result = await attempt(job);
+          const result = await attempt(job, fonts, rendered);
           if (interrupted) {
             fail(job, `已中断(${interrupted}),未印完`, true);
             return;
@@ -204,6 +237,7 @@ export async function runBatch(paths: string[], options: BatchOptions, out: (s: 
             fail(job, '报告引用了外部资源,未写出');
             return;
           }
+          copyAssets(options.out, job, result);
           writeOutputs(options.out, job.name, result);
           cache.record(job.name, job.hash, countBySeverity(vfile.messages).error === 0);
           built++;

@@ -1,13 +1,15 @@
-// Prints one report: the glyph check, a first print for the 目录's page numbers, then the final
-// print, the PDF's bytes made deterministic (dates from SOURCE_DATE_EPOCH or the report).
+// Prints one report: the glyph check, one print with the 目录's page numbers filled in afterwards
+// (a second print only if that fails), bookmarks and metadata, the PDF's bytes made deterministic
+// (dates from SOURCE_DATE_EPOCH or the report); and the HTML to publish, with its fonts and images.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { diagnose } from '../diagnostics/message.js';
 import { pointAt } from '../parse/locate.js';
-import { renderDocument } from '../render/document.js';
-import type { Fonts } from '../print/fonts.js';
-import { bookmarkPages, normalizePdf, printFile, removeTemp, writeTemp } from '../print/pdf.js';
+import { fillTocPages, type Rendered } from '../render/document.js';
+import { fontFaces, type FontFace, type Fonts } from '../print/fonts.js';
+import { finishPdf } from '../print/finish.js';
+import { printFile, removeTemp, writeTemp } from '../print/pdf.js';
 import { writeAtomic } from '../cli/write.js';
 import type { Browser } from 'puppeteer-core';
 import type { Job } from './plan.js';
@@ -16,6 +18,12 @@ export interface Printed {
   pdf: Uint8Array;
   html: string;
   pages: number;
+  /** The font files the HTML names (under fonts/). */
+  fonts: FontFace[];
+  /** The report's images (relative to its folder), named by the HTML under imageDir(name). */
+  images: string[];
+  /** The 目录 needed a second print. */
+  twoPasses: boolean;
 }
 
 /** The date printed in the PDF: SOURCE_DATE_EPOCH, else the report's date, else the end of its year. */
@@ -43,6 +51,12 @@ export function checkGlyphs(vfile: VFile, html: string, fonts: Fonts): void {
   }
 }
 
+/** The font files the published HTML uses, copied next to it under fonts/. */
+export const FONT_DIR = 'fonts';
+
+/** The folder next to a published HTML that holds its images (paths as in the report folder). */
+export const imageDir = (name: string): string => `${name}.files`;
+
 /** The report folder as a file URL (ending in /): its images are resolved against it, never against --out. */
 export function reportBase(vfile: VFile): string {
   return pathToFileURL(resolve(vfile.path) + '/').href;
@@ -51,29 +65,52 @@ export function reportBase(vfile: VFile): string {
 /** The temporary files of the prints in progress (removed on a signal before exiting). */
 export const liveTemps = new Set<string>();
 
-/** Prints one report with the browser `browserOf` gives: a first pass for the 目录's page numbers, then the final one. */
-export async function printReport(browserOf: () => Promise<Browser>, job: Job, fonts: Fonts, outDir: string): Promise<Printed> {
+/**
+ * Prints one report from its rendered HTML (placeholder page numbers in the 目录, images under
+ * `reportBase`) with the browser `browserOf` gives: one print, the 目录's numbers, bookmarks and
+ * metadata filled into the PDF; a second print only when the numbers cannot be filled in. Returns
+ * the PDF, the HTML to publish (fonts and images by relative URL) and its fonts.
+ */
+export async function printReport(browserOf: () => Promise<Browser>, job: Job, fonts: Fonts, outDir: string, rendered: Rendered): Promise<Printed> {
   const { vfile, name } = job;
   const report = vfile.data.report!;
-  const narration = vfile.data.narration!;
-  const base = reportBase(vfile);
+  const print = report.template.manifest.print ?? {};
+  const fill = (t: string) => t.replace(/\{\{\s*部门\s*\}\}/gu, report.frontMatter.department).replace(/\{\{\s*年度\s*\}\}/gu, String(report.frontMatter.year));
+  const meta = {
+    title: fill(print.title ?? '{{部门}}'),
+    author: report.frontMatter.department,
+    subject: fill(print.metadata?.subject ?? ''),
+    keywords: (print.metadata?.keywords ?? []).map(fill),
+    lang: 'zh-CN',
+    date: buildDate(vfile),
+  };
   const roots = [...fonts.roots, resolve(vfile.path)];
-  const first = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages: new Map(), base });
-  const temp = writeTemp(outDir, name, first.html);
+  const titles = rendered.headings.map((h) => h.shown);
+  const temp = writeTemp(outDir, name, rendered.html);
   liveTemps.add(temp);
+  const refused: string[] = [];
   try {
     const browser = await browserOf();
     if (process.env.JUESUAN_TEST_CRASH_BROWSER === name) browser.process()?.kill('SIGKILL');
     const pass1 = await printFile(browser, temp, roots);
-    const byTitle = await bookmarkPages(pass1.pdf);
-    const pages = new Map(first.headings.map((h) => [h.id, byTitle.get(h.text.replace(/\s+/gu, '')) ?? 0] as const).filter(([, p]) => p > 0));
-    const html = renderDocument(vfile, report, narration, { fontStyles: fonts.styles, pages, base }).html;
-    writeAtomic(temp, html);
-    const pass2 = await printFile(await browserOf(), temp, roots);
-    for (const url of new Set([...pass1.refused, ...pass2.refused])) {
+    refused.push(...pass1.refused);
+    let finished = finishPdf(pass1.pdf, rendered.headings, titles, rendered.placeholders, meta);
+    if (!finished.filled) {
+      // The 目录 could not be filled in place: print it again with its numbers.
+      writeAtomic(temp, fillTocPages(rendered.html, rendered.headings, finished.pages));
+      const pass2 = await printFile(await browserOf(), temp, roots);
+      refused.push(...pass2.refused);
+      finished = finishPdf(pass2.pdf, rendered.headings, titles, [], meta);
+    }
+    for (const url of new Set(refused)) {
       diagnose(vfile, { rule: 'print/remote-resource', reason: `印刷时拒绝加载「${url}」:只能加载报告与字体的本地文件`, file: vfile.path });
     }
-    return { pdf: normalizePdf(pass2.pdf, buildDate(vfile)), html, pages: byTitle.get('\0pages') ?? 0 };
+    // The HTML to publish: the printed one with its page numbers, naming only the font files it needs, by relative URL.
+    const printedHtml = fillTocPages(rendered.html, rendered.headings, finished.pages);
+    const faces = fontFaces(fonts, printedHtml.replace(/<style>[\s\S]*?<\/style>/gu, '').replace(/<[^>]+>/gu, ''), (f) => `${FONT_DIR}/${f.name}`);
+    const base = reportBase(vfile);
+    const html = printedHtml.replace(fonts.styles, () => faces.css).split(`src="${base}`).join(`src="${encodeURIComponent(imageDir(name))}/`);
+    return { pdf: finished.pdf, html, pages: finished.pageCount, fonts: faces.used, images: rendered.images, twoPasses: !finished.filled };
   } finally {
     removeTemp(temp);
     liveTemps.delete(temp);

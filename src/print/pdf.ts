@@ -1,12 +1,10 @@
 // Prints the rendered report to PDF with Chromium: JavaScript off, every request that is not a
-// local file of the build refused (and reported), tagged PDF with bookmarks, the 目录's page
-// numbers from a first print's bookmarks, and bytes made deterministic (dates from the report or
-// SOURCE_DATE_EPOCH, tagged-PDF node ids renumbered).
+// local file of the build refused (and reported), tagged PDF with bookmarks; and makes the bytes
+// deterministic (dates from the report or SOURCE_DATE_EPOCH, tagged-PDF node ids renumbered).
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 
 export interface PrintResult {
   pdf: Uint8Array;
@@ -43,31 +41,6 @@ export async function printFile(browser: Browser, htmlPath: string, roots: strin
   } finally {
     await page.close();
   }
-}
-
-function titleOf(value: unknown): string {
-  if (value instanceof PDFHexString || value instanceof PDFString) return value.decodeText();
-  return '';
-}
-
-/** The 1-based page of every bookmark, by title (first occurrence), read from the PDF outline; `\0pages` is the page count. */
-export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const pages = doc.getPages().map((p) => p.ref.toString());
-  const out = new Map<string, number>();
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const walk = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = titleOf(node.lookup(PDFName.of('Title'))).replace(/\s+/gu, '');
-      const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray);
-      const ref = dest?.get(0);
-      if (ref instanceof PDFRef && !out.has(title)) out.set(title, pages.indexOf(ref.toString()) + 1);
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
-    }
-  };
-  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
-  out.set('\0pages', pages.length);
-  return out;
 }
 
 /** A PDF date (D:YYYYMMDDHHmmSS) for an instant. */

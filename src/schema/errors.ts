@@ -14,6 +14,7 @@ const TYPE_NAMES: Record<string, string> = {
   string: '文本或数值',
   integer: '整数',
   number: '数值',
+  boolean: 'true 或 false',
 };
 
 /** A readable path for messages: `收入 › 本年收入合计`. */
@@ -75,7 +76,9 @@ export function reportSchemaErrors(vfile: VFile, file: SourceFile, region: YamlR
         reason =
           error.data === null || error.data === ''
             ? `${what}「${readablePath(pointer)}」不能为空,应为${wantedText}`
-            : `${what}「${readablePath(pointer)}」应为${wantedText}`;
+            : wanted.length === 1 && wanted[0] === 'string' && typeof error.data !== 'object'
+              ? `${what}「${readablePath(pointer)}」应为文本,请加引号: "${String(error.data)}"`
+              : `${what}「${readablePath(pointer)}」应为${wantedText}`;
         break;
       }
       case 'maxLength': {
@@ -101,6 +104,12 @@ export function reportSchemaErrors(vfile: VFile, file: SourceFile, region: YamlR
       case 'minLength': {
         rule = 'schema/empty';
         reason = `${what}「${readablePath(pointer)}」不能为空`;
+        break;
+      }
+      case 'maximum':
+      case 'minimum': {
+        const limit = (error.params as { limit: number }).limit;
+        reason = `${what}「${readablePath(pointer)}」应${error.keyword === 'maximum' ? '不大于' : '不小于'} ${limit}`;
         break;
       }
       case 'uniqueItems': {

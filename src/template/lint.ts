@@ -92,18 +92,22 @@ function checkRules(vfile: VFile, template: Template, source: TemplateSource): v
   }
 }
 
-/** Paths of prose.yaml bindings (up to their {name} part), each reported on its own line. */
+/** References of prose.yaml's terms and lists (up to a {placeholder} segment), each reported on its own line. */
 function checkProse(vfile: VFile, template: Template, source: TemplateSource): void {
   const text = source.files.get('prose.yaml') ?? '';
   let from = 0;
-  for (const binding of template.prose) {
-    const at = text.indexOf(binding.pattern, from);
-    if (at >= 0) from = at;
-    for (const ref of referencesOf(binding.path)) {
-      const parts = segments(ref);
-      const cut = parts.findIndex((s) => s.includes('{name}'));
-      const fixed = cut < 0 ? ref : parts.slice(0, cut).map((p) => (/[.[\]]/u.test(p) ? `[${p}]` : p)).join('.');
-      if (fixed) checkReference(vfile, template, source, 'prose.yaml', cut < 0 ? ref : fixed, from);
+  const entries = [...(template.prose?.terms ?? []), ...(template.prose?.lists ?? [])];
+  for (const entry of entries) {
+    for (const [key, value] of Object.entries(entry)) {
+      if (key === 'name' || key === 'after' || key === 'each' || typeof value !== 'string') continue;
+      const at = text.indexOf(value, from);
+      if (at >= 0) from = at;
+      for (const ref of referencesOf(value)) {
+        const parts = segments(ref);
+        const cut = parts.findIndex((s) => /\{[^{}]+\}/u.test(s));
+        const fixed = cut < 0 ? ref : parts.slice(0, cut).map((p) => (/[.[\]]/u.test(p) ? `[${p}]` : p)).join('.');
+        if (fixed) checkReference(vfile, template, source, 'prose.yaml', fixed, from);
+      }
     }
   }
 }

@@ -8,7 +8,8 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import { loadBlockSchemas } from './block-kinds.js';
 import { PLACEHOLDERS, placeholdersOf, type PhraseKey } from '../narrate/wording.js';
 import { readPackFile, type PackFile } from './pack-file.js';
-import type { Classification, ProseBinding, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
+import type { Classification, ProseVocabulary, RuleDef, TableDef, Template, TemplateManifest } from './types.js';
+import type { LayoutDef } from './layout.js';
 
 export interface TemplateSource {
   name: string;
@@ -92,19 +93,18 @@ export function loadTemplate(vfile: VFile, registry: SchemaRegistry, source: Tem
     const raw = validated<{ rules: RuleDef[] }>(vfile, registry, 'https://juesuan.dev/schemas/rules.schema.json', readPackFile(vfile, source, 'rules.yaml'));
     rules = raw?.rules ?? [];
   }
-  let prose: ProseBinding[] = [];
+  let prose: ProseVocabulary | undefined;
   if (source.files.has('prose.yaml')) {
-    const file = readPackFile(vfile, source, 'prose.yaml');
-    const raw = validated<{ bindings: ProseBinding[] }>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', file);
-    prose = (raw?.bindings ?? []).filter((b, i) => {
-      try {
-        new RegExp(b.pattern, 'u');
-        return true;
-      } catch (error) {
-        diagnose(vfile, { rule: 'template/invalid', reason: `prose.yaml 的正则表达式无效: ${b.pattern} (${(error as Error).message})`, file: `${source.dir}/prose.yaml`, place: file?.place(`/bindings/${i}/pattern`) });
-        return false;
-      }
-    });
+    prose = validated<ProseVocabulary>(vfile, registry, 'https://juesuan.dev/schemas/prose.schema.json', readPackFile(vfile, source, 'prose.yaml'));
   }
-  return { name: manifest.name, manifest, rules, prose, tables, classifications, blockSchemas, files: source.files };
+  // Table layouts that are not 公开 tables (绩效自评表, 部门评价 tables, lists): layouts/*.yaml.
+  const layouts = new Map<string, LayoutDef>();
+  for (const path of [...source.files.keys()].filter((f) => /^layouts\/[^/]+\.ya?ml$/u.test(f)).sort()) {
+    const file = readPackFile(vfile, source, path);
+    const layout = validated<LayoutDef>(vfile, registry, 'https://juesuan.dev/schemas/layout.schema.json', file);
+    if (!layout || !file) continue;
+    if (layouts.has(layout.id)) diagnose(vfile, { rule: 'template/invalid', reason: `版式「${layout.id}」定义了两次`, file: file.path, place: file.place('/id') });
+    layouts.set(layout.id, layout);
+  }
+  return { name: manifest.name, manifest, rules, prose, tables, classifications, blockSchemas, layouts, files: source.files };
 }

@@ -1,5 +1,7 @@
 // The shape of a template: its manifest, its official table definitions and its classification
 // lists. These are read from templates/<name>/ (YAML) and are the one place that knows a table.
+import type { LayoutDef } from './layout.js';
+import type { PrintSettings } from './print.js';
 
 export interface ColumnDef {
   key: string;
@@ -34,6 +36,8 @@ export interface RowDef {
   within?: string;
   /** A heading row with no values. */
   heading?: boolean;
+  /** In a transposed table: the header spanning this row's column group with the rows of the same group. */
+  group?: string;
 }
 
 export interface SectionDef {
@@ -46,8 +50,12 @@ export interface SectionDef {
   columns: ColumnDef[];
   /** Fixed rows, in the official order. Absent: rows come from the data (classified tables). */
   rows?: RowDef[];
-  /** The 合计 row of a classified section. */
-  total?: { key: string; label?: string };
+  /** The 合计 row of a classified section, printed first (top, default) or last. */
+  total?: { key: string; label?: string; position?: 'top' | 'bottom' };
+  /** A header spanning the code and name headers (项目); default: the template's. */
+  headerGroup?: string;
+  /** The code in one column, or split 类/款/项 (3, the default when the template names them). */
+  codeColumns?: 1 | 3;
 }
 
 export interface PanelDef {
@@ -55,9 +63,32 @@ export interface PanelDef {
   classes: string[];
 }
 
+/** Widths of one table's columns, for the fitting of its layout. */
+export interface TablePrintDef {
+  /** Column widths in em by column key; $item, $code, $line for the name, code and 行次 columns. */
+  widths?: Record<string, number>;
+  /** The width in em the table shares out (default by layout: 58 portrait, 62 ledger, 100 panels). */
+  em?: number;
+}
+
 export interface TableDef {
   id: string;
   title: string;
+  /** The 表号 printed in the caption line (公开02表, 表一). */
+  number?: string;
+  /** Whether the 行次/栏次 print (default true, when the template prints them). */
+  showRowNumbers?: boolean;
+  /** What the line above the table shows: 表号, 部门, 年度 (default all), the unit's text. */
+  caption?: { number?: boolean; department?: boolean; year?: boolean; unit?: string };
+  /** Whether a panels table prints its panels' label row (default true). */
+  showPanelLabels?: boolean;
+  /** A fixed table printed on its side: each row a group of columns, the values one row; `header` spans them all. */
+  transpose?: { header?: string };
+  /** How a zero amount prints (default 0.00). */
+  zeroText?: string;
+  /** Printed under the table when it has no figure; {{部门}} (or {{department}}) is the department. */
+  emptyNote?: string;
+  print?: TablePrintDef;
   unit: string;
   decimals?: number;
   notes?: string[];
@@ -82,6 +113,12 @@ export interface NumberFormat {
   grouping?: boolean;
   trimWhole?: boolean;
   zero?: string;
+}
+
+/** How a template (`narrative.numbers`) or a report's front matter (`numbers`) prints amounts and percentages. */
+export interface NumberFormats {
+  amount?: NumberFormat;
+  percent?: NumberFormat;
 }
 
 export interface GradeBand {
@@ -117,10 +154,8 @@ export interface TemplateManifest {
     /** A printed 0 / 0.00 is an exact zero, not ±½ of its last decimal (tables may override). */
     exactZeros?: boolean;
   };
-  print?: {
-    /** The 尾数 note printed under the 目录. */
-    note?: string;
-  };
+  /** How the report prints (src/template/print.ts). */
+  print?: PrintSettings;
   narrative?: {
     /** 上年 path → the path of the same figure in the previous year's report. */
     prior?: Record<string, string>;
@@ -140,7 +175,7 @@ export interface TemplateManifest {
     /** The fixed phrases of a change, with {placeholders} (see narrate/wording.ts). */
     phrases?: Partial<Record<'change' | 'changeFromZero' | 'flat' | 'rate' | 'rateFromZero', string>>;
     /** How amounts (万元) and percentages are printed in sentences. */
-    numbers?: { amount?: NumberFormat; percent?: NumberFormat };
+    numbers?: NumberFormats;
   };
 }
 
@@ -160,11 +195,55 @@ export type RuleDef =
   /** A condition that must hold (when `when` holds); `at` names the block or fact to point at. */
   | (RuleBase & { kind: 'condition'; test: string; at?: string; message?: string });
 
-/** A phrase of prose that names a figure (templates/<t>/prose.yaml). */
-export interface ProseBinding {
-  pattern: string;
-  path: string;
-  compare?: 'number' | 'text';
+/**
+ * The vocabulary that resolves a number typed in prose to the figure it names
+ * (templates/<t>/prose.yaml; docs/prose.md). Data only: names, cue words, expressions.
+ */
+export interface ProseVocabulary {
+  /** Which texts of data blocks are prose: every text of these block kinds, and fields of these names. */
+  texts?: { blocks?: string[]; fields?: string[] };
+  /** Units after a number that make it a literal the checker resolves. */
+  units: { amount: Record<string, number>; percent: string[]; count: string[]; score: string[]; year?: string[] };
+  /** Words that may stand between a name and its number ("在职人数:6人"). */
+  filler?: string[];
+  /** What a change or 持平 is measured against, from this phrase to the end of the paragraph. */
+  basis?: { prior?: string[]; budget?: string[] };
+  /** Phrases that introduce a derived figure, a new value, or a reason. */
+  phrases?: { share?: string[]; completion?: string[]; to?: string[]; reason?: string[] };
+  /** Extra direction words, added to the template's narrative.words (fall: [降低]). */
+  words?: Record<string, string[]>;
+  /** Words naming one figure of the sentence's subject: role → words. */
+  aspects?: Record<string, string[]>;
+  terms: ProseTerm[];
+  /** Garbled or left-over wording that is an error wherever it stands ("支出收入", "增加持平"). */
+  residue?: string[];
+  /** Lists of names after a cue ("主要包括：基本工资、奖金…"): each name listed must be a figure that is not empty. */
+  lists?: ProseList[];
+}
+
+/** A list of names after a cue; `each`, `name` and `fact` as a term's (one name per 科目…). */
+export interface ProseList {
+  after: string | string[];
+  each?: ProseTerm['each'];
+  name: string | string[];
+  fact: string;
+}
+
+/** A figure (or a family of figures) prose names; every key but the reserved ones is a role. */
+export interface ProseTerm {
+  /** Names written before the number. */
+  name?: string | string[];
+  /** Names written after the number ("6个项目评价结果为“优”"). */
+  after?: string | string[];
+  /** One term per 科目, block, 指标 or value: fills {code}, {name} and the level names. */
+  each?: { classification: string; level: string } | { blocks: string } | { indicators: string } | { values: string[] };
+  /** The figure itself (a reference or a helper subexpression). */
+  fact: string;
+  /** The whole a share of it is of; its 上年 counterpart (default: narrative.prior); a more precise statement. */
+  whole?: string;
+  prior?: string;
+  precise?: string;
+  [role: string]: unknown;
 }
 
 export interface BlockSchema {
@@ -177,9 +256,11 @@ export interface BlockSchema {
 
 export interface Template {
   name: string;
+  /** Layouts of the tables that are not 公开 tables, by id (layouts/*.yaml). */
+  layouts: Map<string, LayoutDef>;
   manifest: TemplateManifest;
   rules: RuleDef[];
-  prose: ProseBinding[];
+  prose: ProseVocabulary | undefined;
   tables: Map<string, TableDef>;
   classifications: Map<string, Classification>;
   /** Every non-table block kind: its registered schema (id in the template's namespace), from a pack file. */

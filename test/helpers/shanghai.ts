@@ -8,6 +8,8 @@ import { ROOT } from './report.js';
 
 export const WENLV_REPORT = join(ROOT, 'reports', 'shanghai-putuo-wenhualvyou', '2025');
 export const WENLV_TEXT = join(ROOT, 'test', 'fixtures', 'published', 'shanghai-putuo-2025', 'putuo-wenhualvyou-2025.txt');
+export const SHIQUAN_REPORT = join(ROOT, 'reports', 'shanghai-putuo-shiquanlu', '2025');
+export const SHIQUAN_TEXT = join(ROOT, 'test', 'fixtures', 'published', 'shanghai-putuo-2025', 'putuo-shiquanlu-jiedao-2025.txt');
 
 /** Same text whatever the width of the punctuation and the spacing: for comparing sentences. */
 export function normalize(text: string): string {
@@ -55,4 +57,25 @@ export function generatedPartThree(vfile: VFile): string[] {
     .filter((line) => !line.startsWith('#'))
     .join('\n');
   return sentences(part);
+}
+
+/** A difference a published sentence may have from the generated one, with its reason. */
+export interface Exception {
+  /** The published text (normalized), or a pattern of it… */
+  published: string | RegExp;
+  /** …and what the generated sentence has in its place. */
+  generated: string;
+  reason: string;
+}
+
+/** A published sentence with the listed differences replaced, in order; `used` collects those that applied. */
+export function withExceptions(sentence: string, exceptions: Exception[], used: Set<Exception>): string {
+  let out = sentence;
+  for (const e of exceptions) {
+    const pattern = typeof e.published === 'string' ? normalize(e.published) : e.published;
+    const next = typeof pattern === 'string' ? out.split(pattern).join(normalize(e.generated)) : out.replace(pattern, normalize(e.generated));
+    if (next !== out) used.add(e);
+    out = next;
+  }
+  return out;
 }
