@@ -55,6 +55,16 @@ describe('juesuan new 2024 from the seed, left empty', () => {
     expect(byTable.has('公开07')).toBe(false);
   });
 
+  it('names every year its prose keeps from 2023 (prose/year), and none in a heading', () => {
+    const years = (vfile.messages as Diagnostic[]).filter((m) => m.ruleId === 'prose/year');
+    const at = years.map((m) => `${(m.file ?? '').split('/').pop()}:${m.place && 'start' in m.place ? m.place.start.line : 0} ${/「([^」]+)」/u.exec(m.reason)![1]}`);
+    expect(at.sort()).toEqual(
+      ['annex-2.md:9 2023年度', 'annex-2.md:31 2023年1月1日', 'annex-2.md:31 2023年12月31日', 'annex-2.md:47 2023年度', 'annex-3.md:10 2023年度', 'annex-3.md:32 2023年1月1日', 'annex-3.md:32 2023年12月31日', 'annex-3.md:48 2023年度'].sort(),
+    );
+    expect(years.every((m) => m.fatal === true)).toBe(true);
+    expect(output).toContain('正文中不是本年度的年份 8 处');
+  });
+
   it('drops last year\'s reviewer notes and writes heading years as {{年度}}', () => {
     const texts = readdirSync(made).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(made, f), 'utf8'));
     const all = texts.join('\n');

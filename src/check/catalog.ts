@@ -111,7 +111,7 @@ export const BUILT_IN_RULES: RuleInfo[] = [
   { id: 'prose/typed-literal', severity: 'info', class: '核实性', description: '文中直接写的数与数据一致;提示可改写为辅助函数(juesuan check --fix)' },
   { id: 'prose/unbound-literal', severity: 'warning', class: '核实性', description: '文中直接写的金额或百分比不能对应到数据(每个分句提示一次);请用辅助函数或在 prose.yaml 中补充词汇' },
   { id: 'prose/duplicate-item', severity: 'warning', class: '核实性', description: '同一列举中某项出现两次' },
-  { id: 'prose/year', severity: 'error', class: '核实性', description: '文中「XXXX年度」的年份既不是报告年度也不是上年度(主要原因中的除外)' },
+  { id: 'prose/year', severity: 'error', class: '核实性', description: '正文或标题中的年份不是报告年度: 「XXXX年度」为其他年份,或为上年度而不在比较中(比上年、与XXXX年度相比);早于报告年度的日期(XXXX年12月31日);标题中的其他年份(主要原因中的除外)' },
   { id: 'prose/residue', severity: 'error', class: '逻辑性', description: '文中有模板 prose.yaml 列出的错乱或残留措辞(如「支出收入」「增加持平」)' },
   { id: 'prose/list-item', severity: 'warning', class: '核实性', description: '「主要包括」之类的列举中列出了数据为空的项目(如表中为空的经济分类款)' },
   { id: 'prose/unpaired-quote', severity: 'warning', class: '格式', description: '文中的引号“”没有配对' },

@@ -53,8 +53,7 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, 
       const start = startOf(r.place);
       line += `\n    ${colors.dim(oneLine(`${r.label}: ${r.file}${start ? `:${start.line}:${start.column}` : ''}`))}`;
     }
-
-    for (const note of d.notes ?? []) line += `\n    ${note}`;
+    for (const note of d.notes ?? []) line += `\n    ${oneLine(note)}`;
     lines.push(line);
   }
   const counts = countBySeverity(all);
