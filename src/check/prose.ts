@@ -15,7 +15,7 @@ import { fold } from './prose/normalize.js';
 import { resolveTokens } from './prose/resolve.js';
 import { blockSpans, markdownSpans } from './prose/spans.js';
 import { tokenize } from './prose/tokens.js';
-import { judge } from './prose/verdicts.js';
+import { judge, staleDates } from './prose/verdicts.js';
 import { buildVocabulary } from './prose/vocabulary.js';
 
 declare module 'vfile' {
@@ -53,6 +53,7 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
       figures ??= new Figures(report, prior);
       judge({ vfile, span, folded, claims, figures, vocabulary, fixes });
     }
+    staleDates({ vfile, span, folded, vocabulary });
     if (!span.ignored.has('prose/duplicate-item')) duplicateItems(vfile, span, folded, tokens);
     if (!span.ignored.has('prose/residue')) residue(vfile, span, folded, vocabulary);
     if (vocabulary.lists.length && !span.ignored.has('prose/list-item')) listItems(vfile, span, folded, tokens, vocabulary, () => (figures ??= new Figures(report, prior)));

@@ -78,8 +78,10 @@ const place = placeOfFact;
 const fileOf = fileOfFact;
 
 /** The places of the non-empty facts (an empty addend says nothing a reviewer needs to see). */
-function related(facts: Fact[], label = '组成项'): Related[] {
-  return facts.filter((f) => (f.where ?? f.fallback) && f.value !== null).map((f) => ({ file: fileOf(f), place: place(f), label: `${label} ${f.label}` }));
+function related(facts: Fact[], label = '组成项', valueOf?: (f: Fact) => string): Related[] {
+  return facts
+    .filter((f) => (f.where ?? f.fallback) && f.value !== null)
+    .map((f) => ({ file: fileOf(f), place: place(f), label: `${label} ${f.label}${valueOf ? ` = ${valueOf(f)}` : ''}` }));
 }
 
 /** One side is an exact value and the other its rounding: no 尾数 difference to report. */
@@ -105,24 +107,32 @@ export function checkSum(vfile: VFile, meta: RuleMeta, total: Fact, parts: Part[
   if (consistent && (difference.isZero() || isRounding(t, s))) return true;
   const tolerance = halfWidth(t).plus(halfWidth(s));
   const u = unitWord(amount);
-  const written = parts.filter((p) => p.fact.value !== null);
-  const emptyCount = parts.length - written.length;
-  const partsText =
-    (written.map((p) => `${p.weight.eq(ONE) ? '' : p.weight.eq(ONE.neg()) ? '−' : `${p.weight}×`}${p.fact.label}`).join(' + ') || '各项') +
-    (emptyCount ? `(其余 ${emptyCount} 项为空)` : '');
+  // A balance Σ left = Σ right is held as left[0] = Σ right − Σ left[1…]: its message names both sides.
+  const left = parts.filter((p) => p.weight.isNegative());
+  const right = parts.filter((p) => !p.weight.isNegative());
+  const balance = left.length > 0;
+  const value = (f: Fact) => `${showInterval(f.interval, amount)}${u}`;
+  const sideSum = (facts: Part[]) => facts.reduce((acc, p) => add(acc, scale(p.fact.interval, p.weight.abs())), ZERO_INTERVAL);
+  const reason = consistent
+    ? `${totalLabel} ${showInterval(t, amount)}${u} 与各项之和 ${showInterval(s, amount)}${u} 相差 ${show(difference.abs(), amount)}${u},在尾数容差 ${show(tolerance, amount)}${u} 之内`
+    : balance
+      ? `${meta.description}: 左边之和 ${showInterval(add(t, sideSum(left)), amount)}${u},右边之和 ${showInterval(sideSum(right), amount)}${u}`
+      : `${meta.description}: ${total.label} 为 ${showInterval(t, amount)}${u},各项之和为 ${showInterval(s, amount)}${u}`;
+  // The parts as a list (related), each with its value; an empty addend is counted, not listed.
+  const listed = (label: string, facts: Fact[]) => related(facts, label, value);
+  const emptyCount = parts.filter((p) => p.fact.value === null).length;
   diagnose(vfile, {
     rule: meta.id,
     severity: consistent ? 'info' : meta.severity,
-    reason: consistent
-      ? `${totalLabel} ${showInterval(t, amount)}${u} 与各项之和 ${showInterval(s, amount)}${u} 相差 ${show(difference.abs(), amount)}${u},在尾数容差 ${show(tolerance, amount)}${u} 之内`
-      : `${meta.description}: ${totalLabel} 为 ${showInterval(t, amount)}${u},而 ${partsText} = ${showInterval(s, amount)}${u}`,
+    reason,
     file: fileOf(total),
     place: place(total),
-    expected: showInterval(s, amount),
-    actual: showInterval(t, amount),
+    expected: showInterval(balance ? sideSum(right) : s, amount),
+    actual: showInterval(balance ? add(t, sideSum(left)) : t, amount),
     difference: show(difference, amount),
     tolerance: show(tolerance, amount),
-    related: related(parts.map((p) => p.fact)),
+    related: balance ? [...listed('左边', [total, ...left.map((p) => p.fact)]), ...listed('右边', right.map((p) => p.fact))] : listed('组成项', parts.map((p) => p.fact)),
+    ...(emptyCount && !consistent ? { notes: [`另有 ${emptyCount} 项为空`] } : {}),
   });
   return consistent;
 }

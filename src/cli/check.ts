@@ -19,6 +19,7 @@ export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报�
                         输出格式(默认 human);github 只输出 GitHub Actions 注释(::error/::warning)
   --strict              有警告也以 1 退出
   --verbose             也显示提示(一致但不精确的尾数差;JSON 输出总是包含)
+  --explain 文件:行     列出这一行的数参与的每条规则(合计、组成项与是否成立)
   --fix                 把正文中直接写出且与数据一致的数改写为辅助函数(措辞不变),先以 diff 显示
   --write               与 --fix 同用: 写入改写(不加则只显示)
   -h, --help            显示此帮助

@@ -13,6 +13,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 
 命令:
   check <报告>...     检查报告的数据与数字
+  fix <报告>...       改动一个数之后,依次改写须随之改动的合计(先显示)
   build <报告>...     印刷报告: PDF 与 HTML(--watch 保存后重印)
   preview <报告>      在本机浏览器中预览报告,保存后自动刷新
   diff <旧> <新>      比较两个年度或两个版本的报告
@@ -81,6 +82,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           verbose: { type: 'boolean', default: false },
           fix: { type: 'boolean', default: false },
           write: { type: 'boolean', default: false },
+          explain: { type: 'string' },
         });
         const format = String(values.format);
         return lazy(() => import('./check.js'), ({ CHECK_HELP, runCheck }) => {
@@ -88,6 +90,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           if (values.write && !values.fix) throw new UsageError('--write 只能与 --fix 同用');
           if (values.fix && format !== 'human') throw new UsageError(`--fix 显示的是 diff,不能与 --format ${format} 同用`);
           if (positionals.length === 0) throw new UsageError(`请给出要检查的报告文件夹\n\n${CHECK_HELP}`);
+          if (values.explain !== undefined) return import('./explain.js').then(({ runExplain }) => runExplain(positionals, String(values.explain), out));
           if (format !== 'human' && format !== 'json' && format !== 'github') throw new UsageError(`--format 应为 human、json 或 github,而不是「${format}」`);
           return runCheck(
             positionals,
@@ -96,6 +99,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
             err,
           );
         }, err);
+      }
+      case 'fix': {
+        const { values, positionals } = parse(rest, { write: { type: 'boolean', default: false }, correct: { type: 'boolean', default: false } });
+        return lazy(() => import('./fix.js'), ({ FIX_HELP, runFix }) => (values.help ? help(FIX_HELP) : runFix(positionals, { write: Boolean(values.write), correct: Boolean(values.correct), ask: Boolean(process.stdin.isTTY && process.stdout.isTTY) }, out)), err);
       }
       case 'schema': {
         const { values } = parse(rest, { check: { type: 'boolean', default: false } });

@@ -6,6 +6,24 @@ import { compileReport } from '../compile.js';
 import { nextYear } from '../diff/next-year.js';
 import { workspaceFor } from './check.js';
 import { readReport, UsageError } from './load.js';
+import { dropReviewNotes, yearsAsHelpers } from '../edit/next-year-text.js';
+import type { Diagnostic } from '../diagnostics/message.js';
+import type { VFile } from 'vfile';
+
+/** What is left to fill in a new report: the missing amounts per table or block, the TODOs, the years. */
+export function leftToFill(vfile: VFile): string {
+  const messages = vfile.messages as Diagnostic[];
+  const missing = messages.filter((m) => m.ruleId === 'report/missing-value');
+  const lines = ['待填写:'];
+  for (const m of missing) lines.push(`  ${m.reason.slice(0, m.reason.indexOf(':'))}: ${m.related?.length ?? 0} 个金额`);
+  const total = missing.reduce((n, m) => n + (m.related?.length ?? 0), 0);
+  lines.push(`  共 ${total} 个金额(${missing.length} 个表或数据块)`);
+  const todos = messages.filter((m) => m.ruleId === 'report/todo').length;
+  if (todos) lines.push(`  TODO ${todos} 处(主要原因、完成情况等)`);
+  const years = messages.filter((m) => m.ruleId === 'prose/year').length;
+  if (years) lines.push(`  正文中不是本年度的年份 ${years} 处(juesuan check 逐一列出)`);
+  return lines.join('\n') + '\n';
+}
 
 export const NEW_HELP = `用法: juesuan new <部门目录名> <年度> [--reports 目录]
 
@@ -30,7 +48,7 @@ export function runNew(args: string[], reportsDir: string, out: (s: string) => v
   const report = vfile.data.report;
   const parsed = vfile.data.parsed;
   if (!report || !parsed || vfile.data.frontMatter?.partial) throw new UsageError(`${source} 不是可用作模板的完整报告`);
-  const files = nextYear(parsed, report);
+  const files = new Map([...nextYear(parsed, report)].map(([name, text]) => [name, yearsAsHelpers(dropReviewNotes(text), Number(year) - 1)]));
   // Written to a temporary folder first, then renamed into place: never a half-written report.
   const temp = `${target}.${process.pid}.tmp`;
   mkdirSync(temp, { recursive: true });
@@ -42,5 +60,6 @@ export function runNew(args: string[], reportsDir: string, out: (s: string) => v
     throw error;
   }
   out(`已生成 ${target}(${files.size} 个文件);请填写金额与标为 TODO 的内容,然后运行 juesuan check ${target}\n`);
+  out(leftToFill(compileReport(readReport(target), workspaceFor([target]), readReport(source))));
   return 0;
 }

@@ -53,6 +53,7 @@ export function formatHuman(files: readonly VFile[], colors: Colors = NO_COLOR, 
       const start = startOf(r.place);
       line += `\n    ${colors.dim(oneLine(`${r.label}: ${r.file}${start ? `:${start.line}:${start.column}` : ''}`))}`;
     }
+    for (const note of d.notes ?? []) line += `\n    ${oneLine(note)}`;
     lines.push(line);
   }
   const counts = countBySeverity(all);
@@ -94,6 +95,7 @@ export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
     ...(d.actual !== undefined ? { actual: d.actual } : {}),
     ...(d.difference !== undefined ? { difference: d.difference } : {}),
     ...(d.tolerance !== undefined ? { tolerance: d.tolerance } : {}),
+    ...(d.notes?.length ? { notes: d.notes } : {}),
     ...(d.related?.length ? { related: d.related.map((r) => ({ file: r.file, label: r.label, ...placeJson(r.place) })) } : {}),
   };
 }

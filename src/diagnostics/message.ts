@@ -25,6 +25,8 @@ export interface DiagnosticInit {
   tolerance?: string;
   related?: Related[];
   note?: string;
+  /** Detail lines printed indented under the reason (the parts of a sum, the totals that follow…). */
+  notes?: string[];
   /** For a problem in a workbook (import): the sheet and cell, `公开05!C12`; `file` is the workbook. */
   cell?: string;
 }
@@ -35,6 +37,8 @@ export interface Diagnostic extends VFileMessage {
   difference?: string;
   tolerance?: string;
   related?: Related[];
+  /** Detail lines, printed indented under the reason. */
+  notes?: string[];
   cell?: string;
 }
 
@@ -64,6 +68,7 @@ export function diagnose(vfile: VFile, init: DiagnosticInit): Diagnostic {
   if (init.tolerance !== undefined) message.tolerance = init.tolerance;
   if (init.related !== undefined) message.related = init.related;
   if (init.note !== undefined) message.note = init.note;
+  if (init.notes?.length) message.notes = init.notes.map(oneLine);
   if (init.cell !== undefined) message.cell = init.cell;
   vfile.messages.push(message);
   return message;

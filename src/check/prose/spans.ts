@@ -17,6 +17,8 @@ export interface Span {
   ignored: Set<string>;
   /** A Markdown text, or a YAML scalar of a data block (whose first character a helper must not replace). */
   kind: 'markdown' | 'yaml';
+  /** A Markdown heading (only the report's year belongs in one). */
+  heading?: boolean;
 }
 
 /** Stands for a helper expression in masked text. */
@@ -55,7 +57,7 @@ export function markdownSpans(parsed: ParsedFile): Span[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const previous = parent && index !== undefined && index > 0 ? parent.children[index - 1] : undefined;
-    spans.push({ file: parsed.file, offset: start, text: mask(parsed.file.text.slice(start, end)), ignored: ignoredRules(previous), kind: 'markdown' });
+    spans.push({ file: parsed.file, offset: start, text: mask(parsed.file.text.slice(start, end)), ignored: ignoredRules(previous), kind: 'markdown', ...(node.type === 'heading' ? { heading: true } : {}) });
     return 'skip';
   });
   return spans;

@@ -156,20 +156,49 @@ function fixFor(input: ParagraphInput, token: Token, figure: Figure): { edit: Te
   return undefined;
 }
 
-/** A year typed before 年度 is the report's or the year before (an error otherwise: a report is never partial here). */
+/** Reports a year of the prose that is not the report's (prose/year). */
+function staleYear(input: Pick<ParagraphInput, 'vfile' | 'span' | 'folded'>, from: number, to: number, why: string): void {
+  const { span, folded, vfile } = input;
+  const [start, end] = sourceRange(folded, from, to);
+  diagnose(vfile, { rule: 'prose/year', reason: `文中「${folded.chars.slice(from, to).join('')}」${why}`, file: span.file.path, place: place(span, start, end) });
+}
+
+/**
+ * A year typed before 年度 is the report's: another year is an error, and so is the year before unless
+ * a comparison names it (比2023年度…, 与2023年度相比: the pack's cues, read as one word) — a
+ * "2023年度" left in a 2024 report is last year's text. In a heading, only the report's year.
+ */
 function year(input: ParagraphInput, token: Token): void {
-  const { span, folded, vocabulary, vfile } = input;
+  const { span, vocabulary } = input;
   if (token.t !== 'num' || !/^\d{4}$/u.test(token.digits) || span.ignored.has('prose/year')) return;
   const [current, prior] = vocabulary.years;
   const n = Number(token.digits);
-  if (n === current || n === prior) return;
-  const [start, end] = sourceRange(folded, token.from, token.to);
-  diagnose(vfile, {
-    rule: 'prose/year',
-    reason: `文中「${folded.chars.slice(token.from, token.to).join('')}」既不是报告年度 ${current},也不是上年度 ${prior};是否写错了年份?`,
-    file: span.file.path,
-    place: place(span, start, end),
+  if (n === current) return;
+  if (n === prior) staleYear(input, token.from, token.to, `是上年度;${span.heading ? '标题应写本年度' : '本年度的报告应写'} ${current}(与上年比较请写「比上年」或「与${prior}年度相比」)`);
+  else staleYear(input, token.from, token.to, `既不是报告年度 ${current},也不是上年度 ${prior};是否写错了年份?`);
+}
+
+/** Dates of a year before the report's (2023年12月31日 in a 2024 report), and years in headings not followed by 度. */
+export function staleDates(input: Pick<ParagraphInput, 'vfile' | 'span' | 'folded' | 'vocabulary'>): void {
+  const { span, folded, vocabulary } = input;
+  if (span.ignored.has('prose/year')) return;
+  const [current] = vocabulary.years;
+  const text = folded.chars.join('');
+  // Folded character indices are string indices only for single-unit characters; map through the chars.
+  const index: number[] = [];
+  let at = 0;
+  folded.chars.forEach((c, i) => {
+    for (let k = 0; k < c.length; k++) index[at + k] = i;
+    at += c.length;
   });
+  const pattern = span.heading ? /(?<!\d)(\d{4})年(?!度)(?:\d{1,2}月(?:\d{1,2}日)?)?/gu : /(?<!\d)(\d{4})年\d{1,2}月(?:\d{1,2}日)?/gu;
+  for (const m of text.matchAll(pattern)) {
+    const y = Number(m[1]);
+    if (y >= current || (span.heading && y === current)) continue;
+    const from = index[m.index]!;
+    const to = index[m.index + m[0].length - 1]! + 1;
+    staleYear(input, from, to, span.heading ? `在标题中,而报告年度是 ${current}` : `早于报告年度 ${current};是上一年度留下的日期吗?`);
+  }
 }
 
 /** A quoted 科目 name with one part that is not its own: the part, and the name it should have. */
