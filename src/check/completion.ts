@@ -53,7 +53,8 @@ function emptyTotals(report: ReportData, block: Block, out: Map<string, Missing>
     for (const row of section.rows) {
       if (!(row.def?.total || row.key === section.def.total?.key)) continue;
       for (const [column, cell] of row.cells) {
-        if (cell.value !== null || !cell.where || row.def?.na?.includes(column)) continue;
+        // A cell written but unreadable is reported as such (amount/…), not as missing.
+        if (cell.value !== null || cell.invalid || !cell.where || row.def?.na?.includes(column)) continue;
         out.set(cell.where.pointer, { label: labelOf(block, cell.where.pointer), where: cell.where });
       }
     }
