@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/report.js';
 
 // The files that print, spawn the CLI or take long run in `.ci/run`'s clone, not twice here.
-const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'bad-input-2', 'template-blocks', 'errors-narrate', 'corpus', 'property', 'network', 'faults', 'clone', 'import', 'import-perf', 'export', 'prose-fix', 'diff-review', 'workflows'];
+const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'bad-input-2', 'template-blocks', 'errors-narrate', 'corpus', 'property', 'network', 'faults', 'clone', 'import', 'import-perf', 'export', 'prose-fix', 'diff-review', 'workflows', 'preview', 'build-watch', 'build-print', 'build-shanghai', 'print-reference', 'import-shanghai', 'compile-cache', 'likely-change', 'completion', 'pr-comment', 'editors'];
 const cheap = readdirSync(join(ROOT, 'test'))
   .filter((f) => f.endsWith('.test.ts') && !HEAVY.includes(f.replace(/\.test\.ts$/u, '')))
   .sort();
@@ -36,9 +36,9 @@ describe('a clone with nothing beside it', () => {
       cwd: clone,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-      timeout: 300_000,
+      timeout: 540_000,
     });
     expect(r.status, r.stdout.slice(-3000) + r.stderr.slice(-2000)).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Test Files\\s+${cheap.length} passed`, 'u'));
-  }, 320_000);
+  }, 560_000);
 });

@@ -61,13 +61,22 @@ function emptyTotals(report: ReportData, block: Block, out: Map<string, Missing>
   }
 }
 
+function placeKey(file: string, point: { line: number; column: number } | undefined): string {
+  return `${file}:${point?.line ?? 0}:${point?.column ?? 0}`;
+}
+
 /** Reports the missing amounts, one error per table or block. */
 export function runCompletionRule(vfile: VFile, report: ReportData, prior?: ReportData): void {
   const priorBlocks = new Map((prior?.blocks ?? []).map((b) => [idOf(b), b]));
+  const said = new Set(
+    vfile.messages.filter((m) => m.fatal === true).map((m) => placeKey(m.file ?? '', m.place && 'start' in m.place ? m.place.start : m.place)),
+  );
   for (const block of report.blocks) {
     const missing = new Map<string, Missing>();
     emptiedSincePrior(block, priorBlocks.get(idOf(block)), missing);
     emptyTotals(report, block, missing);
+    // A cell already said to be wrong (unreadable, of the wrong type) is not said again as missing.
+    for (const [pointer, m] of missing) if (said.has(placeKey(m.where.file.path, m.where.place.start))) missing.delete(pointer);
     if (missing.size === 0) continue;
     const list = [...missing.values()].sort((a, b) => (a.where.place.start.offset ?? 0) - (b.where.place.start.offset ?? 0));
     const related: Related[] = list.map((m) => ({ file: m.where.file.path, place: m.where.place, label: `未填 ${m.label}` }));
