@@ -12,10 +12,9 @@ import { main } from '../src/cli/main.js';
 const FILES = ['explanation.md', 'annex-1.md', 'annex-3.md', 'performance.md'];
 
 /** Runs the CLI in-process, as `juesuan <args>` (the report folders are absolute paths). */
-function run(args: string[]): { output: string; status: number } {
+async function run(args: string[]): Promise<{ output: string; status: number }> {
   let output = '';
-  const status = main(args, (s) => (output += s), (s) => (output += s));
-  if (typeof status !== 'number') throw new Error('check is synchronous');
+  const status = await main(args, (s) => (output += s), (s) => (output += s));
   return { output, status };
 }
 
@@ -30,13 +29,13 @@ let after: VFile;
 const read = (file: string) => readFileSync(join(report, file), 'utf8');
 const lines = (vfile: VFile, rule: string) => summarize(vfile, report).filter((l) => l.startsWith(rule));
 
-beforeAll(() => {
+beforeAll(async () => {
   report = copyReport();
   for (const error of fixture.errors) for (const e of error.edits) edit(report, e.file, e.from, e.to);
   before = compile(report);
   beforeText = new Map(FILES.map((f) => [f, read(f)]));
-  shown = run(['check', report, '--fix']);
-  written = run(['check', report, '--fix', '--write']);
+  shown = await run(['check', report, '--fix']);
+  written = await run(['check', report, '--fix', '--write']);
   after = compile(report);
 }, 180_000);
 afterAll(() => remove(report));
@@ -80,14 +79,14 @@ describe('check --fix on the seed as published', () => {
 });
 
 describe('check --fix keeps the published wording', () => {
-  it('narrates every file word for word as before', { timeout: 180_000 }, () => {
+  it('narrates every file word for word as before', { timeout: 180_000 }, async () => {
     // Without E2 (an unknown key, which stops the narrative), the as-published report narrates.
     const dir = copyReport();
     try {
       for (const error of fixture.errors.filter((e) => e.id !== 'E2')) for (const e of error.edits) edit(dir, e.file, e.from, e.to);
       const first = compile(dir);
       expect(first.data.narration).toBeDefined();
-      const fixed = run(['check', dir, '--fix', '--write']);
+      const fixed = await run(['check', dir, '--fix', '--write']);
       expect(fixed.output).toMatch(/已改写 \d+ 处/u);
       const second = compile(dir);
       expect(readFileSync(join(dir, 'explanation.md'), 'utf8')).not.toEqual(beforeText.get('explanation.md'));
