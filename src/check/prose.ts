@@ -14,7 +14,8 @@ import { duplicateItems, glossary, listItems, residue, unpairedQuotes } from './
 import { fold } from './prose/normalize.js';
 import { resolveTokens } from './prose/resolve.js';
 import { blockSpans, markdownSpans } from './prose/spans.js';
-import { tokenize } from './prose/tokens.js';
+import { chooseReadings } from './prose/names.js';
+import { tokenize, type Ambiguous } from './prose/tokens.js';
 import { judge, staleDates } from './prose/verdicts.js';
 import { buildVocabulary } from './prose/vocabulary.js';
 
@@ -47,7 +48,12 @@ export function runProseRules(vfile: VFile, report: ReportData, files: ParsedFil
   for (const span of spans) {
     if (!vocabulary) continue;
     const folded = fold(span.text);
-    const tokens = tokenize(folded, vocabulary);
+    const ambiguous: Ambiguous[] = [];
+    let tokens = tokenize(folded, vocabulary, { ambiguous });
+    if (ambiguous.length) {
+      const chosen = chooseReadings(ambiguous, tokens, (figures ??= new Figures(report, prior)));
+      if (chosen.size) tokens = tokenize(folded, vocabulary, { chosen });
+    }
     const claims = resolveTokens(tokens, folded.chars, vocabulary.to);
     if (claims.length) {
       figures ??= new Figures(report, prior);

@@ -150,7 +150,7 @@ export function resolveTokens(tokens: readonly Token[], chars: readonly string[]
     const term = entry(token, 'term');
     if (term) {
       if (shareOpen && !term.after) continue; // 占<whole>的: the whole of the share, not a new subject
-      if (token.t === 'entry' && token.misnamed) claims.push({ kind: 'name', token, term: term.term, ...token.misnamed });
+      for (const wrong of token.misnamed ?? []) claims.push({ kind: 'name', token, term: term.term, ...wrong });
       // A known name opening a longer quoted one ("“社会保障和就业支出(类)<a 款 it does not know>…”"): that name is not this term's.
       if (chars[token.from - 1] === '"' && chars[token.from] !== '"' && chars[token.to] !== '"' && !inReason) {
         forget();

@@ -16,8 +16,8 @@ interface Base {
 
 export type Token =
   | (Base & { t: 'num'; digitsEnd: number; digits: string; unit: Unit })
-  /** `misnamed`: a quoted name made of a term's parts but one, that part's place and the name it should have. */
-  | (Base & { t: 'entry'; entries: Entry[]; misnamed?: Misnamed })
+  /** `misnamed`: the parts of a quoted 科目 name that are not its term's, each with the name it should have. */
+  | (Base & { t: 'entry'; entries: Entry[]; misnamed?: Misnamed[] })
   | (Base & { t: 'quote'; text: string })
   | (Base & { t: 'sep'; level: Level })
   /** A helper expression ({{…}}): a figure already written with a helper. */
@@ -50,11 +50,75 @@ export interface Misnamed {
   expected: string;
 }
 
+/** A reading of a quoted name as one term's parts: the term and the parts it names wrongly. */
+export interface Reading {
+  term: Term;
+  misnamed: Misnamed[];
+}
+
+/** A quoted name that fits several terms (or one by fewer than all parts but one): the document's numbers may choose. */
+export interface Ambiguous {
+  /** Folded index of the opening quote, and just past the closing one. */
+  open: number;
+  end: number;
+  readings: Reading[];
+}
+
+/** Where `tail` ends first in chars[from, to), or undefined. */
+function tailEnd(chars: readonly string[], from: number, to: number, tail: string): number | undefined {
+  if (!tail) return undefined;
+  for (let i = from; i + tail.length <= to; i++) {
+    let k = 0;
+    while (k < tail.length && chars[i + k] === tail[k]) k++;
+    if (k === tail.length) return i + k;
+  }
+  return undefined;
+}
+
+/**
+ * The wrong parts of a quoted name read as `term`'s parts (those found at `at`): each missing part, cut at
+ * the words that close it (prose.yaml `parts`: "(款)"), and words before a right part that belong to no
+ * part ("归口管理的行政单位离退休(项)"). Undefined when a missing part has no room.
+ */
+function wrongParts(chars: readonly string[], open: number, close: number, term: Term, at: Map<number, { from: number; to: number }>): Misnamed[] | undefined {
+  const parts = term.parts!;
+  const tails = term.partTails ?? [];
+  const out: Misnamed[] = [];
+  let cursor = open + 1;
+  for (let i = 0; i < parts.length; i++) {
+    const place = at.get(i);
+    if (place) {
+      if (place.from > cursor) out.push({ from: cursor, to: place.to, expected: parts[i]! });
+      cursor = place.to;
+      continue;
+    }
+    let next = i + 1;
+    while (next < parts.length && !at.has(next)) next++;
+    const limit = next < parts.length ? at.get(next)!.from : close;
+    // The last part reaches the closing quote; any other ends at its closing words when they are there.
+    const cut = i === parts.length - 1 ? undefined : tailEnd(chars, cursor, limit, tails[i] ?? '');
+    if (cut === undefined && next > i + 1) {
+      // Several parts in a row wrong and no words to cut them: one wrong stretch.
+      if (limit <= cursor) return undefined;
+      out.push({ from: cursor, to: limit, expected: parts.slice(i, next).join('') });
+      cursor = limit;
+      i = next - 1;
+      continue;
+    }
+    const to = cut ?? limit;
+    if (to <= cursor) return undefined;
+    out.push({ from: cursor, to, expected: parts[i]! });
+    cursor = to;
+  }
+  return out;
+}
+
 /**
  * A quoted name at `open` made of the parts of one term (prose.yaml `parts`), all of them or all but one:
- * the term, its end, and the part misnamed. Two terms fitting as well: none (the name is ambiguous).
+ * the term, its end, and the parts misnamed. Two terms fitting as well, or the best fitting by fewer
+ * parts: the readings that fit best, for the document's numbers to choose from (`ambiguous`).
  */
-function quotedParts(chars: readonly string[], open: number, vocabulary: Vocabulary): { term: Term; end: number; misnamed?: Misnamed } | undefined {
+function quotedParts(chars: readonly string[], open: number, vocabulary: Vocabulary): { term: Term; end: number; misnamed: Misnamed[] } | { ambiguous: Ambiguous } | undefined {
   let close = open + 1;
   while (close < chars.length && close - open <= PARTS_MAX && chars[close] !== '"' && SEPARATORS[chars[close]!] !== 'sentence' && SEPARATORS[chars[close]!] !== 'part') close++;
   if (chars[close] !== '"') return undefined;
@@ -74,25 +138,26 @@ function quotedParts(chars: readonly string[], open: number, vocabulary: Vocabul
   }
   // The best fit: the most parts, then the last (most particular) part among them (“…司法(款)其他公共安全支出(项)”).
   const score = (term: Term, at: Map<number, unknown>) => at.size * 2 + (at.has(term.parts!.length - 1) ? 1 : 0);
-  let best: { term: Term; at: Map<number, { from: number; to: number }> } | undefined;
-  let tie = false;
+  let best: { term: Term; at: Map<number, { from: number; to: number }> }[] = [];
   for (const [term, at] of found) {
     const n = term.parts!.length;
-    if (at.size < n - 1 || n < 3) continue;
+    if (n < 3) continue;
     // The parts in their order.
     const order = [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, place]) => place.from);
     if (order.some((from, i) => i > 0 && from < order[i - 1]!)) continue;
-    if (!best || score(term, at) > score(best.term, best.at)) [best, tie] = [{ term, at }, false];
-    else if (score(term, at) === score(best.term, best.at)) tie = true;
+    const s = score(term, at);
+    const top = best[0] ? score(best[0].term, best[0].at) : -1;
+    if (s > top) best = [{ term, at }];
+    else if (s === top) best.push({ term, at });
   }
-  if (!best || tie) return undefined;
-  const parts = best.term.parts!;
-  if (best.at.size === parts.length) return { term: best.term, end: close + 1 };
-  const missing = parts.findIndex((_p, i) => !best.at.has(i));
-  const from = missing === 0 ? open + 1 : best.at.get(missing - 1)!.to;
-  const to = missing === parts.length - 1 ? close : best.at.get(missing + 1)!.from;
-  if (to <= from) return undefined;
-  return { term: best.term, end: close + 1, misnamed: { from, to, expected: parts[missing]! } };
+  const readings: Reading[] = [];
+  for (const { term, at } of best) {
+    const misnamed = wrongParts(chars, open, close, term, at);
+    if (misnamed) readings.push({ term, misnamed });
+  }
+  const one = readings.length === 1 ? readings[0]! : undefined;
+  if (one && best[0]!.at.size >= one.term.parts!.length - 1) return { term: one.term, end: close + 1, misnamed: one.misnamed };
+  return readings.length ? { ambiguous: { open, end: close + 1, readings } } : undefined;
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -121,8 +186,11 @@ function numberAt(chars: readonly string[], at: number): number | undefined {
   return i;
 }
 
-/** The tokens of a folded text. */
-export function tokenize(folded: Folded, vocabulary: Vocabulary): Token[] {
+/**
+ * The tokens of a folded text. `names.ambiguous` collects the quoted names that fit several terms;
+ * `names.chosen` (opening quote → the reading the document's numbers chose) reads them as chosen.
+ */
+export function tokenize(folded: Folded, vocabulary: Vocabulary, names: { ambiguous?: Ambiguous[]; chosen?: ReadonlyMap<number, Reading> } = {}): Token[] {
   const { chars } = folded;
   const tokens: Token[] = [];
   let text: number | undefined;
@@ -142,10 +210,13 @@ export function tokenize(folded: Folded, vocabulary: Vocabulary): Token[] {
       continue;
     }
     if (c === '"') {
-      const parted = quotedParts(chars, i, vocabulary);
+      const found = quotedParts(chars, i, vocabulary);
+      const chosen = found && 'ambiguous' in found ? names.chosen?.get(i) : undefined;
+      if (found && 'ambiguous' in found && !chosen) names.ambiguous?.push(found.ambiguous);
+      const parted = found && 'ambiguous' in found ? (chosen ? { ...chosen, end: found.ambiguous.end } : undefined) : found;
       if (parted) {
         flush(i);
-        tokens.push({ t: 'entry', from: i, to: parted.end, entries: [{ kind: 'term', term: parted.term, after: false }], ...(parted.misnamed ? { misnamed: parted.misnamed } : {}) });
+        tokens.push({ t: 'entry', from: i, to: parted.end, entries: [{ kind: 'term', term: parted.term, after: false }], ...(parted.misnamed.length ? { misnamed: parted.misnamed } : {}) });
         i = parted.end;
         continue;
       }

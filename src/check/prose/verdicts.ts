@@ -113,6 +113,12 @@ function meets(literal: Interval, range: Interval): boolean {
   return Decimal.max(literal.lo, range.lo).lt(Decimal.min(literal.hi, range.hi));
 }
 
+/** Whether an amount written in the prose states a figure that the data holds (a stated amount, at the literal's precision). */
+export function statesAmount(token: Token, figure: Figure): boolean {
+  if (token.t !== 'num' || token.unit.kind !== 'amount' || figure.kind !== 'amount' || !figure.stated || !figure.range) return false;
+  return meets(writtenInterval(token.digits, new Decimal(token.unit.scale ?? 1)), figure.range);
+}
+
 /** How a literal agrees with its figure, at the literal's own precision. */
 function agreement(input: ParagraphInput, token: Token, figure: Figure): Agreement {
   if (token.t === 'quote') return figure.kind === 'text' && normalizeIndicatorText(figure.text ?? '') === normalizeIndicatorText(token.text) ? 'exact' : 'no';

@@ -16,6 +16,8 @@ export interface Term {
   label: string;
   /** The parts of its quoted name (prose.yaml `parts`), as written. */
   parts?: string[];
+  /** The words that close each part whatever its name ("(类)"), from the pack's `parts` (folded). */
+  partTails?: string[];
   /** role → expression; `fact` always (and `prior(fact)` when no prior is given), whole/precise/completion when given. */
   fields: Map<string, string>;
 }
@@ -174,6 +176,7 @@ export function buildVocabulary(report: ReportData, template: Template, prose: P
       const made: Term = { label: names[0] ?? after[0] ?? fact, fields };
       if (term.parts) {
         made.parts = term.parts.map((n) => fill(n, all));
+        made.partTails = term.parts.map((n) => foldWord(n.slice(n.lastIndexOf('}') + 1)));
         made.parts.forEach((part, i) => parts.add(part, { term: made, index: i }));
       }
       for (const n of names) words.add(n, { kind: 'term', term: made, after: false });
