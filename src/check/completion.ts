@@ -69,7 +69,8 @@ function placeKey(file: string, point: { line: number; column: number } | undefi
 export function runCompletionRule(vfile: VFile, report: ReportData, prior?: ReportData): void {
   const priorBlocks = new Map((prior?.blocks ?? []).map((b) => [idOf(b), b]));
   const said = new Set(
-    vfile.messages.filter((m) => m.fatal === true).map((m) => placeKey(m.file ?? '', m.place && 'start' in m.place ? m.place.start : m.place)),
+    // Only what is said of the cell's own text (its schema, its amount, its YAML), not a rule it breaks.
+    vfile.messages.filter((m) => m.fatal === true && /^(schema|amount|yaml|data)\//u.test(m.ruleId ?? '')).map((m) => placeKey(m.file ?? '', m.place && 'start' in m.place ? m.place.start : m.place)),
   );
   for (const block of report.blocks) {
     const missing = new Map<string, Missing>();
