@@ -3,20 +3,10 @@
 // on the table, bold title and headers, merged cells, column widths, landscape for wide tables.
 import type { CellStyle, Grid } from './grid.js';
 import { zip } from './zip.js';
+import { columnName } from '../import/workbook.js';
 
 function esc(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' || c === '\r' ? c : ''));
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** Style ids: fixed styles, then one number style per decimal count 0–6. */
@@ -67,7 +57,7 @@ function sheetXml(grid: Grid): string {
     for (let c = 0; c < grid.cols; c++) {
       const cell = grid.cells.get(`${r},${c}`);
       if (!cell) continue;
-      const ref = `${colName(c)}${r + 1}`;
+      const ref = `${columnName(c)}${r + 1}`;
       const s = styleId(cell.style, cell.decimals);
       if (cell.text === '') cells.push(`<c r="${ref}" s="${s}"/>`);
       else if (cell.number) cells.push(`<c r="${ref}" s="${s}"><v>${cell.text}</v></c>`);
@@ -77,8 +67,8 @@ function sheetXml(grid: Grid): string {
     rows.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
   }
   const cols = grid.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const merges = grid.merges.length ? `<mergeCells count="${grid.merges.length}">${grid.merges.map((m) => `<mergeCell ref="${colName(m.left)}${m.top + 1}:${colName(m.right)}${m.bottom + 1}"/>`).join('')}</mergeCells>` : '';
-  const last = `${colName(Math.max(0, grid.cols - 1))}${Math.max(1, grid.rows)}`;
+  const merges = grid.merges.length ? `<mergeCells count="${grid.merges.length}">${grid.merges.map((m) => `<mergeCell ref="${columnName(m.left)}${m.top + 1}:${columnName(m.right)}${m.bottom + 1}"/>`).join('')}</mergeCells>` : '';
+  const last = `${columnName(Math.max(0, grid.cols - 1))}${Math.max(1, grid.rows)}`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     // Fitted to one page wide (as many pages tall as it takes).
