@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { it } from 'vitest';
 import { compileReport } from '../src/compile.js';
 import { readReport } from '../src/cli/load.js';
-import { workspaceFor } from '../src/cli/check.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 import { runBuild } from '../src/cli/build.js';
 import { renderDocument } from '../src/render/document.js';
 import { loadFonts } from '../src/print/fonts.js';

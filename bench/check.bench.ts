@@ -4,7 +4,7 @@
 import { bench, describe } from 'vitest';
 import { compileReport } from '../src/compile.js';
 import { readReport } from '../src/cli/load.js';
-import { workspaceFor } from '../src/cli/check.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 import { makeLargeReport, makeLongParagraphReport } from './generate.js';
 import { priorReportDir } from '../src/cli/load.js';
 

@@ -1,9 +1,11 @@
 // `npm run bench` (cold start): the CPU time (user + system) of a new `juesuan` process — `check` of
-// the seed (compile cache empty, then warm, as every run after the first finds it), `--help` and
+// the seed with the caches warm (as every run after the first finds them: answered from the check
+// memo), `check` after one figure of the seed was edited (the clerk's loop: the memo misses, the
+// edited file's tree is reused, the report is compiled), `check` with an empty cache, `--help` and
 // `--version` — each as a ratio to a bare `node -e 0` measured in the same run (median of 5).
 // Saved into bench/cold-results.json. Measurements, not assertions.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { it } from 'vitest';
@@ -27,9 +29,29 @@ function cpu(args: string[], env: NodeJS.ProcessEnv): number {
   return Number(m[1]) + Number(m[2]);
 }
 
-function median(args: string[], env: NodeJS.ProcessEnv): number {
-  const times = Array.from({ length: RUNS }, () => cpu(args, env)).sort((a, b) => a - b);
+function median(args: string[], env: NodeJS.ProcessEnv, before?: (run: number) => void): number {
+  const times = Array.from({ length: RUNS }, (_, run) => {
+    before?.(run);
+    return cpu(args, env);
+  }).sort((a, b) => a - b);
   return times[Math.floor(RUNS / 2)]!;
+}
+
+/** A copy of the seed (with 2022) whose 公开05 2010504 项目支出 (tables.md:199) gets a new value before each run. */
+function editedCopy(): { dir: string; edit: (run: number) => void } {
+  const root = mkdtempSync(join(tmpdir(), 'juesuan-bench-edit-'));
+  cpSync(join(SEED, '..'), join(root, 'dept'), { recursive: true });
+  const dir = join(root, 'dept', '2023');
+  const tables = join(dir, 'tables.md');
+  const lines = readFileSync(tables, 'utf8').split('\n');
+  if (lines[198] !== '  项目支出: 166.45') throw new Error('tables.md:199 is not 公开05 2010504 项目支出');
+  return {
+    dir,
+    edit(run) {
+      lines[198] = `  项目支出: ${167 + run}.45`;
+      writeFileSync(tables, lines.join('\n'));
+    },
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -41,18 +63,24 @@ it('measures cold start', { timeout: 600_000 }, () => {
     const node = median(['-e', '0'], env);
     const empty = cpu([BIN, 'check', SEED], env);
     const check = median([BIN, 'check', SEED], env);
+    const copy = editedCopy();
+    cpu([BIN, 'check', copy.dir], env);
+    const edited = median([BIN, 'check', copy.dir], env, copy.edit);
+    rmSync(join(copy.dir, '..', '..'), { recursive: true, force: true });
     const help = median([BIN, '--help'], env);
     const version = median([BIN, '--version'], env);
     const coldStart = {
       nodeSeconds: round(node),
       checkSeconds: round(check),
       checkEmptyCacheSeconds: round(empty),
+      checkAfterEditSeconds: round(edited),
       helpSeconds: round(help),
       versionSeconds: round(version),
       checkToNodeRatio: round(check / node),
+      checkAfterEditToNodeRatio: round(edited / node),
       helpToNodeRatio: round(help / node),
     };
-    console.log(`冷启动 (CPU 秒, ${RUNS} 次中位数): node -e 0 ${coldStart.nodeSeconds}; check ${coldStart.checkSeconds} (${coldStart.checkToNodeRatio}×, 缓存为空时 ${coldStart.checkEmptyCacheSeconds}); --help ${coldStart.helpSeconds} (${coldStart.helpToNodeRatio}×); --version ${coldStart.versionSeconds}`);
+    console.log(`冷启动 (CPU 秒, ${RUNS} 次中位数): node -e 0 ${coldStart.nodeSeconds}; check ${coldStart.checkSeconds} (${coldStart.checkToNodeRatio}×); 改一个数之后 check ${coldStart.checkAfterEditSeconds} (${coldStart.checkAfterEditToNodeRatio}×); 缓存为空时 ${coldStart.checkEmptyCacheSeconds}; --help ${coldStart.helpSeconds} (${coldStart.helpToNodeRatio}×); --version ${coldStart.versionSeconds}`);
     writeFileSync(join(ROOT, 'bench', 'cold-results.json'), `${JSON.stringify({ machine: `${process.platform} ${process.arch}, Node ${process.version}`, ...coldStart }, null, 2)}\n`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { bench, describe } from 'vitest';
 import { readReport } from '../src/cli/load.js';
-import { workspaceFor } from '../src/cli/check.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 import { planImport } from '../src/cli/import.js';
 import { compileReport } from '../src/compile.js';
 import { exportTables } from '../src/export/index.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileReport } from '../src/compile.js';
 import { readReport } from '../src/cli/load.js';
-import { workspaceFor } from '../src/cli/check.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'reports', 'xunyang-digital-economy');

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CompileCache } from '../src/cache.js';
 import { diskCache } from '../src/cli/compile-cache.js';
-import { priorReportDir, readReport, workspaceFor } from '../src/cli/load.js';
+import { priorReportDir, readReport } from '../src/cli/load.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 import { compileReport } from '../src/compile.js';
 import { copyReport, remove, summarize } from './helpers/report.js';
 

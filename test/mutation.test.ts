@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { compileParsed, compileReport } from '../src/compile.js';
 import { priorReportDir, readReport } from '../src/cli/load.js';
-import { workspaceFor } from '../src/cli/check.js';
+import { workspaceFor } from '../src/cli/compile-reports.js';
 import type { ParsedReport } from '../src/parse/report.js';
 import type { DataBlock } from '../src/parse/markdown.js';
 import { parseYaml } from '../src/parse/yaml-index.js';

@@ -4,7 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compilePaths } from '../src/cli/check.js';
+import { compilePaths } from '../src/cli/compile-reports.js';
 import { withoutDataBlocks } from '../src/cli/narrate.js';
 import { compile, edit, reportCopies, SEED_REPORT, summarize } from './helpers/report.js';
 

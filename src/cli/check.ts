@@ -1,14 +1,13 @@
 // `juesuan check`: compiles each report as far as the checker and prints the diagnostics.
+// A report whose inputs did not change since a check is answered from the check memo
+// (src/orchestrate/check-memo.ts) without loading the compiler; the others are compiled.
 import { styleText } from 'node:util';
 import type { VFile } from 'vfile';
-import { compileReport } from '../compile.js';
 import { countBySeverity } from '../diagnostics/message.js';
 import { formatGithub, formatHuman, formatJson, type Colors } from '../diagnostics/format.js';
-import { changesOnDisk, showAndApply } from './apply-changes.js';
+import { memoKey, recall, remember } from '../orchestrate/check-memo.js';
 import { diskCache } from './compile-cache.js';
-import { findReports, priorReportDir, readReport, workspaceFor } from './load.js';
-
-export { workspaceFor };
+import { findReports, readInput, readSchemaTexts, templatesOf } from './load.js';
 
 export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报告的文件夹>... [选项]
 
@@ -45,33 +44,51 @@ export const COLORS: Colors = {
   dim: (t) => styleText('dim', t),
 };
 
-/** Compiles every report named on the command line (with the previous year's, when present). */
-export function compilePaths(paths: string[]): VFile[] {
+/**
+ * The diagnostics of every report named on the command line: from the check memo when the
+ * report, its previous year's, its templates and juesuan's schemas are what an earlier check saw,
+ * else compiled (and remembered). With `memo` false every report is compiled (its data on the VFile).
+ */
+export async function checkPaths(paths: string[], memo = true): Promise<VFile[]> {
   const dirs = findReports(paths);
-  const workspace = workspaceFor(dirs, diskCache());
-  return dirs.map((dir) => {
-    const prior = priorReportDir(dir);
-    return compileReport(readReport(dir), workspace, prior ? readReport(prior) : undefined);
-  });
+  const inputs = dirs.map(readInput);
+  const templates = templatesOf(dirs);
+  const cache = diskCache();
+  const store = memo ? cache : undefined;
+  const schemas = store ? readSchemaTexts() : [];
+  const keys = store ? inputs.map((input) => memoKey({ ...input, templates, schemas })) : [];
+  const files: (VFile | undefined)[] = inputs.map((_, i) => (store ? recall(store, keys[i]!) : undefined));
+  const missing = files.flatMap((file, i) => (file ? [] : [i]));
+  if (missing.length > 0) {
+    const { compileInputs, workspaceFor } = await import('./compile-reports.js');
+    const compiled = compileInputs(missing.map((i) => inputs[i]!), workspaceFor(dirs, cache, templates));
+    missing.forEach((i, n) => {
+      files[i] = compiled[n]!;
+      if (store) remember(store, keys[i]!, compiled[n]!);
+    });
+  }
+  return files as VFile[];
 }
 
 /**
  * Runs `check`; returns the exit code. Standard output holds exactly the chosen format; in GitHub
  * Actions the annotations go to standard error (the runner reads both), so JSON stays parseable.
  */
-export function runCheck(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void = out): number {
-  const files = compilePaths(paths);
+export async function runCheck(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+  // --fix needs each report's compiled prose, which the memo does not keep.
+  const files = await checkPaths(paths, !options.fix);
   if (options.format === 'json') out(formatJson(files));
   else if (options.format === 'github') out(formatGithub(files));
   else out(formatHuman(files, options.color ? COLORS : undefined, options.verbose));
   if (options.github && options.format !== 'github') err(formatGithub(files));
-  if (options.fix) fixProse(files, Boolean(options.write), out);
+  if (options.fix) await fixProse(files, Boolean(options.write), out);
   const counts = countBySeverity(files.flatMap((f) => f.messages));
   return counts.error > 0 || (options.strict && counts.warning > 0) ? 1 : 0;
 }
 
 /** `check --fix`: the typed numbers that agree with the data, rewritten as the helpers that print them. */
-function fixProse(files: VFile[], write: boolean, out: (s: string) => void): void {
+async function fixProse(files: VFile[], write: boolean, out: (s: string) => void): Promise<void> {
+  const { changesOnDisk, showAndApply } = await import('./apply-changes.js');
   const changes = changesOnDisk(files.flatMap((f) => f.data.proseFixes ?? []));
   const count = files.reduce((n, f) => n + (f.data.proseFixes?.length ?? 0), 0);
   if (changes.length === 0) {

@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { compileReport } from '../compile.js';
 import { diffReports, type ReportDiff } from '../diff/diff.js';
 import { COMMENT_BUDGET, diffHuman, diffJson, diffMarkdown } from '../diff/format.js';
-import { workspaceFor } from './check.js';
+import { workspaceFor } from './compile-reports.js';
 import { findReports, priorReportDir, readReport, UsageError } from './load.js';
 import { changedReports, existsAt, parseRevSide, readReportAt } from './git.js';
 import { writeAtomic } from './write.js';

@@ -1,6 +1,6 @@
 // `juesuan check <report> --explain <file:line>`: prints the rules the values on that line take part in.
 import { explain } from '../check/explain.js';
-import { compilePaths } from './check.js';
+import { compilePaths } from './compile-reports.js';
 import { UsageError } from './load.js';
 
 /** Runs `check --explain`; returns the exit code (1 when nothing is written on that line). */

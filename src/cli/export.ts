@@ -5,7 +5,7 @@ import { compileReport } from '../compile.js';
 import { countBySeverity } from '../diagnostics/message.js';
 import { formatHuman } from '../diagnostics/format.js';
 import { exportTables } from '../export/index.js';
-import { workspaceFor } from './check.js';
+import { workspaceFor } from './compile-reports.js';
 import { findReports, priorReportDir, readReport, UsageError } from './load.js';
 import { writeAtomic } from './write.js';
 

@@ -7,7 +7,7 @@ import { propagationEdits } from '../edit/propagation.js';
 import { whereOf } from '../check/likely-change.js';
 import { show } from '../check/relations.js';
 import { changesOnDisk, showAndApply } from './apply-changes.js';
-import { compilePaths } from './check.js';
+import { compilePaths } from './compile-reports.js';
 import { UsageError } from './load.js';
 
 export const FIX_HELP = `用法: juesuan fix <报告文件夹>... [--write] [--correct]

@@ -17,7 +17,7 @@ import { readData } from '../data/read.js';
 import type { Template } from '../template/types.js';
 import { useTemplate, type Workspace } from '../workspace.js';
 import { showAndApply } from './apply-changes.js';
-import { workspaceFor } from './check.js';
+import { workspaceFor } from './compile-reports.js';
 import { findReports, priorReportDir, readReport, UsageError } from './load.js';
 
 export const IMPORT_HELP = `用法: juesuan import <工作簿>... --into <报告文件夹> [--dry-run] [--force]

@@ -7,8 +7,6 @@ import type { ReportSource } from '../parse/report.js';
 import type { SourceFile } from '../parse/markdown.js';
 import { LIMITS } from '../parse/limits.js';
 import type { TemplateSource } from '../template/load.js';
-import { createWorkspace, type Workspace } from '../workspace.js';
-import type { CompileCache } from '../cache.js';
 
 /** The juesuan package root (holding schemas/ and templates/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,12 +26,17 @@ function listFiles(dir: string, base = dir, symlinks?: string[]): string[] {
   return out;
 }
 
-/** Every JSON schema under schemas/ (hand-written and generated). */
-export function loadSchemas(root = PACKAGE_ROOT): object[] {
+/** The text of every JSON schema under schemas/ (hand-written, not the generated ones), by file name. */
+export function readSchemaTexts(root = PACKAGE_ROOT): [string, string][] {
   const dir = join(root, 'schemas');
   return listFiles(dir)
     .filter((f) => f.endsWith('.schema.json') && !f.startsWith('generated/'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as object);
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
+
+/** Every JSON schema under schemas/ (hand-written, not the generated ones). */
+export function loadSchemas(root = PACKAGE_ROOT): object[] {
+  return readSchemaTexts(root).map(([, text]) => JSON.parse(text) as object);
 }
 
 /** Every template folder under a templates/ directory. */
@@ -158,9 +161,20 @@ export function priorReportDir(dir: string): string | undefined {
   return existsSync(join(prior, 'index.md')) ? prior.split(sep).join('/') : undefined;
 }
 
-/** Builds a workspace for the given report folders (their templates, juesuan's schemas), with a compile cache when given. */
-export function workspaceFor(reportDirs: string[], cache?: CompileCache): Workspace {
+/** A report as read from disk, with its previous year's. */
+export interface ReportInput {
+  report: ReportSource;
+  prior?: ReportSource;
+}
+
+/** Reads a report folder and the previous year's beside it. */
+export function readInput(dir: string): ReportInput {
+  const prior = priorReportDir(dir);
+  return { report: readReport(dir), ...(prior ? { prior: readReport(prior) } : {}) };
+}
+
+/** The template packs that apply to these report folders (the nearest templates/ above each). */
+export function templatesOf(reportDirs: string[]): TemplateSource[] {
   const dirs = [...new Set(reportDirs.map((d) => templatesFor(d)))];
-  const templates = dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
-  return createWorkspace(loadSchemas(), templates, cache);
+  return dirs.flatMap((d) => loadTemplates(d, relative(process.cwd(), d).split('\\').join('/') || '.'));
 }

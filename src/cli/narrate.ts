@@ -1,5 +1,5 @@
 // `juesuan narrate`: prints a report's generated 情况说明 (第三部分) as Markdown, for review.
-import { compilePaths } from './check.js';
+import { compilePaths } from './compile-reports.js';
 import { formatHuman } from '../diagnostics/format.js';
 import { UsageError } from './load.js';
 import { partThree, withoutDataBlocks } from '../narrate/markdown.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { compileReport } from '../compile.js';
 import { nextYear } from '../diff/next-year.js';
-import { workspaceFor } from './check.js';
+import { workspaceFor } from './compile-reports.js';
 import { readReport, UsageError } from './load.js';
 import { dropReviewNotes, yearsAsHelpers } from '../edit/next-year-text.js';
 import type { Diagnostic } from '../diagnostics/message.js';

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { compileReport } from '../compile.js';
-import { findReports, priorReportDir, readReport, workspaceFor } from '../cli/load.js';
+import { findReports, priorReportDir, readReport } from '../cli/load.js';
+import { workspaceFor } from '../cli/compile-reports.js';
 import { BuildCache, inputsHash } from './cache.js';
 
 /** One report to print: its compiled VFile, its output name (<dept>-<year>) and its inputs hash. */

@@ -1,12 +1,14 @@
 // Parses one Markdown file of a report: GFM, front matter, and the fenced `yaml data=<kind>`
 // blocks, each with its YAML parsed and every position mapped back to the .md file. The syntax
-// tree of a file is kept in the compile cache under a hash of its text: the Markdown parser
-// (remark, micromark) is loaded only when a file is not there.
+// tree of a file is kept in the compile cache under a hash of its text, and an edit inside a data
+// block reuses the file's previous tree: the Markdown parser (remark, micromark) is loaded only
+// when a file is new or its structure changed.
 import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import type { Root, Code, Yaml } from 'mdast';
 import { hashOf, type CompileCache } from '../cache.js';
 import { parseYaml, type ParsedYaml } from './yaml-index.js';
+import { reuseTree } from './reuse-tree.js';
 
 export interface SourceFile {
   /** Path relative to the working directory, as printed in diagnostics. */
@@ -58,20 +60,35 @@ function markdownParser(): { parse(text: string): Root } {
   return processor;
 }
 
-/** The syntax tree of a Markdown text: from the cache (the same text gives the same tree), else parsed and offered to it. */
-function treeOf(text: string, cache: CompileCache | undefined): Root {
-  const key = cache ? hashOf('mdast', text) : '';
-  const stored = cache?.get('mdast', key);
-  if (stored !== undefined) {
-    try {
-      const tree = JSON.parse(stored) as Root;
-      if (tree?.type === 'root' && Array.isArray(tree.children)) return tree;
-    } catch {
-      // A broken entry is a miss.
-    }
+/** A tree kept in the cache, if the entry is one. */
+function storedTree(cache: CompileCache, text: string): Root | undefined {
+  const stored = cache.get('mdast', hashOf('mdast', text));
+  if (stored === undefined) return undefined;
+  try {
+    const tree = JSON.parse(stored) as Root;
+    return tree?.type === 'root' && Array.isArray(tree.children) ? tree : undefined;
+  } catch {
+    return undefined; // A broken entry is a miss.
   }
-  const tree = markdownParser().parse(text);
-  cache?.set('mdast', key, JSON.stringify(tree));
+}
+
+/**
+ * The syntax tree of a file: from the cache (the same text gives the same tree); else, when the
+ * file's text an earlier run parsed differs only inside one data block, that tree with the block's
+ * text replaced (see reuse-tree.ts); else parsed. A new tree is offered to the cache, and the
+ * file's text kept as the one to compare the next edit with.
+ */
+function treeOf(file: SourceFile, cache: CompileCache | undefined): Root {
+  const { text } = file;
+  if (!cache) return markdownParser().parse(text);
+  const found = storedTree(cache, text);
+  if (found) return found;
+  const lastKey = hashOf('mdast-last', file.path);
+  const last = cache.get('mdast-last', lastKey);
+  const lastTree = last === undefined ? undefined : storedTree(cache, last);
+  const tree = (last !== undefined && lastTree ? reuseTree(last, lastTree, text) : undefined) ?? markdownParser().parse(text);
+  cache.set('mdast', hashOf('mdast', text), JSON.stringify(tree));
+  cache.set('mdast-last', lastKey, text);
   return tree;
 }
 
@@ -95,7 +112,7 @@ export function parseInfo(meta: string | null | undefined): Record<string, strin
 
 /** Parses one Markdown file (its tree kept in `cache`, when given). Never throws on bad input: problems are returned as data. */
 export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFile {
-  const tree = treeOf(file.text, cache);
+  const tree = treeOf(file, cache);
   const parsed: ParsedFile = { file, tree, blocks: [], badInfo: [] };
   visit(tree, (node) => {
     if (node.type === 'yaml' && node.position) {

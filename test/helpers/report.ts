@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { compileReport } from '../../src/compile.js';
 import { priorReportDir, readReport } from '../../src/cli/load.js';
-import { workspaceFor } from '../../src/cli/check.js';
+import { workspaceFor } from '../../src/cli/compile-reports.js';
 import type { Diagnostic } from '../../src/diagnostics/message.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
