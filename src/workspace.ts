@@ -4,6 +4,7 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { fromCacheText, hashOf, toCacheText, type CompileCache } from './cache.js';
+import { FRONT_MATTER_SCHEMA } from './data/front-matter.js';
 import { SchemaRegistry } from './schema/registry.js';
 import { tableSchema } from './schema/table-schema.js';
 import { loadTemplate, type TemplateSource } from './template/load.js';
@@ -20,15 +21,21 @@ export interface Workspace {
   globalSchemas: string[];
 }
 
+/**
+ * The schemas a report is read with before its template is known, precompiled with every cached
+ * workspace. The others of juesuan's own (the pack files') are needed only to load a template,
+ * which a cached template skips; a template's validators are kept with it (see toCache).
+ */
+const BEFORE_TEMPLATE = [FRONT_MATTER_SCHEMA];
+
 /** Creates a workspace from schema objects and template sources. */
 export function createWorkspace(schemas: object[], templates: TemplateSource[], cache?: CompileCache): Workspace {
   const registry = new SchemaRegistry(schemas);
   const globalSchemas = registry.ids();
-  // juesuan's own validators (the front matter's is needed before any template is loaded).
   if (cache) {
-    const key = hashOf('validators', registry.contentOf(globalSchemas));
+    const key = hashOf('validators', registry.contentOf(globalSchemas), ...BEFORE_TEMPLATE);
     const code = cache.get('validators', key);
-    if (code === undefined || !registry.usePrecompiled(code)) cache.set('validators', key, registry.standalone(globalSchemas));
+    if (code === undefined || !registry.usePrecompiled(code)) cache.set('validators', key, registry.standalone(BEFORE_TEMPLATE));
   }
   return {
     registry,
@@ -75,7 +82,8 @@ function toCache(workspace: Workspace, key: string, template: Template, added: s
   const schemas = added.map((id) => registry.schemaOf(id)).filter((s): s is object => s !== undefined);
   const text = toCacheText({ template: rest, schemas, validators: '' });
   if (text === undefined) return;
-  const validators = registry.standalone([...workspace.globalSchemas, ...added]);
+  // The validators a report is read with: its blocks' and tables' (what they refer to is compiled in).
+  const validators = registry.standalone(added);
   workspace.cache!.set('template', key, toCacheText({ template: rest, schemas, validators })!);
 }
 

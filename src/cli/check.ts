@@ -21,9 +21,10 @@ export const CHECK_HELP = `用法: juesuan check <报告文件夹|文件|含报�
   --explain 文件:行     列出这一行的数参与的每条规则(合计、组成项与是否成立)
   --fix                 把正文中直接写出且与数据一致的数改写为辅助函数(措辞不变),先以 diff 显示
   --write               与 --fix 同用: 写入改写(不加则只显示)
+  --watch               检查后继续等待: 报告、上一年度报告或模板的文件保存后再检查(Ctrl-C 停止)
   -h, --help            显示此帮助
 
-退出码: 0 无错误; 1 发现错误(--strict 时含警告); 2 用法或读写错误。
+退出码: 0 无错误; 1 发现错误(--strict 时含警告); 2 用法或读写错误;--watch 以 Ctrl-C 停止时 130。
 在 GitHub Actions 中(GITHUB_ACTIONS=true)另将错误与警告作为注释输出到标准错误;
 标准输出不变(--format json 时总是一个 JSON 文档)。提示从不作为注释。
 `;
@@ -35,6 +36,8 @@ export interface CheckOptions {
   /** Show (and with `write`, write) the helpers for typed numbers that agree with the data. */
   fix?: boolean;
   write?: boolean;
+  /** Check again after every save of the reports' inputs, until Ctrl-C. */
+  watch?: boolean;
   color: boolean;
   github: boolean;
 }
@@ -76,11 +79,18 @@ export async function checkPaths(paths: string[], memo = true): Promise<VFile[]>
  */
 export async function runCheck(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   // --fix needs each report's compiled prose, which the memo does not keep.
+  const print = (files: VFile[]) => {
+    if (options.format === 'json') out(formatJson(files));
+    else if (options.format === 'github') out(formatGithub(files));
+    else out(formatHuman(files, options.color ? COLORS : undefined, options.verbose));
+    if (options.github && options.format !== 'github') err(formatGithub(files));
+  };
+  if (options.watch) {
+    const { watchCheck } = await import('../orchestrate/watch-check.js');
+    return watchCheck(paths, () => checkPaths(paths), print, out);
+  }
   const files = await checkPaths(paths, !options.fix);
-  if (options.format === 'json') out(formatJson(files));
-  else if (options.format === 'github') out(formatGithub(files));
-  else out(formatHuman(files, options.color ? COLORS : undefined, options.verbose));
-  if (options.github && options.format !== 'github') err(formatGithub(files));
+  print(files);
   if (options.fix) await fixProse(files, Boolean(options.write), out);
   const counts = countBySeverity(files.flatMap((f) => f.messages));
   return counts.error > 0 || (options.strict && counts.warning > 0) ? 1 : 0;

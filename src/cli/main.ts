@@ -12,7 +12,7 @@ const HELP = `juesuan — 部门决算公开报告的文档即代码编译器
 用法: juesuan <命令> [参数] [选项]
 
 命令:
-  check <报告>...     检查报告的数据与数字
+  check <报告>...     检查报告的数据与数字(--watch 保存后再查)
   fix <报告>...       改动一个数之后,依次改写须随之改动的合计(先显示)
   build <报告>...     印刷报告: PDF 与 HTML(--watch 保存后重印)
   preview <报告>      在本机浏览器中预览报告,保存后自动刷新
@@ -83,18 +83,20 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           fix: { type: 'boolean', default: false },
           write: { type: 'boolean', default: false },
           explain: { type: 'string' },
+          watch: { type: 'boolean', default: false },
         });
         const format = String(values.format);
         return lazy(() => import('./check.js'), ({ CHECK_HELP, runCheck }) => {
           if (values.help) return help(CHECK_HELP);
           if (values.write && !values.fix) throw new UsageError('--write 只能与 --fix 同用');
           if (values.fix && format !== 'human') throw new UsageError(`--fix 显示的是 diff,不能与 --format ${format} 同用`);
+          if (values.watch && (values.fix || values.explain !== undefined || format !== 'human')) throw new UsageError('--watch 只能用于人读的输出(不能与 --fix、--explain 或 --format json|github 同用)');
           if (positionals.length === 0) throw new UsageError(`请给出要检查的报告文件夹\n\n${CHECK_HELP}`);
           if (values.explain !== undefined) return import('./explain.js').then(({ runExplain }) => runExplain(positionals, String(values.explain), out));
           if (format !== 'human' && format !== 'json' && format !== 'github') throw new UsageError(`--format 应为 human、json 或 github,而不是「${format}」`);
           return runCheck(
             positionals,
-            { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), fix: Boolean(values.fix), write: Boolean(values.write), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
+            { format, strict: Boolean(values.strict), verbose: Boolean(values.verbose), fix: Boolean(values.fix), write: Boolean(values.write), watch: Boolean(values.watch), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, github: process.env.GITHUB_ACTIONS === 'true' },
             out,
             err,
           );
