@@ -9,8 +9,8 @@ import { hashOf, type CompileCache } from '../cache.js';
 import { writeAtomic } from './write.js';
 
 const HEADER = 'juesuan-cache 1 ';
-/** Entries kept per kind; the oldest go first. */
-const KEEP = 200;
+/** Entries kept per kind (a check memo per report: a repository's every report fits); the oldest go first. */
+const KEEP = 1000;
 /** Folders of other code versions are removed after this long unused (ms). */
 const STALE = 7 * 24 * 3600_000;
 
@@ -77,6 +77,8 @@ export function diskCache(root = cacheRoot()): CompileCache | undefined {
   const folder = () => join(root, (version ??= codeVersion()));
   const path = (kind: string, key: string) => join(folder(), kind, `${key}.txt`);
   let pruned = false;
+  // Each kind's folder is pruned once a run (a run may add many entries; the next one trims them).
+  const prunedKinds = new Set<string>();
   return {
     get(kind, key) {
       return safe(() => {
@@ -92,7 +94,10 @@ export function diskCache(root = cacheRoot()): CompileCache | undefined {
         const file = path(kind, key);
         mkdirSync(dirname(file), { recursive: true });
         writeAtomic(file, `${HEADER}${hashOf(text)}\n${text}`);
-        prune(dirname(file));
+        if (!prunedKinds.has(kind)) {
+          prunedKinds.add(kind);
+          prune(dirname(file));
+        }
         if (!pruned) {
           pruned = true;
           pruneVersions(root, version!);
