@@ -73,7 +73,7 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
   const frontMatter = readFrontMatter(vfile, parsed, workspace.registry);
   if (!frontMatter) return vfile;
   vfile.data.frontMatter = frontMatter;
-  const { template, messages } = useTemplate(workspace, frontMatter.template);
+  const { template, messages, key } = useTemplate(workspace, frontMatter.template);
   vfile.messages.push(...messages);
   if (!template) {
     if (!workspace.templates.has(frontMatter.template)) {
@@ -99,7 +99,8 @@ export function compileParsed(vfile: VFile, parsed: ParsedReport, workspace: Wor
       severity: 'info',
     });
   }
-  const report = readData(vfile, parsed, frontMatter, template, workspace.registry);
+  const typed = workspace.cache && key ? { cache: workspace.cache, templateKey: key } : undefined;
+  const report = readData(vfile, parsed, frontMatter, template, workspace.registry, typed);
   vfile.data.report = report;
   // A partial data file (a previous year's figures) is read, not checked for numbers or narrated.
   if (frontMatter.partial) return vfile;

@@ -13,8 +13,8 @@ import type { Template } from './template/types.js';
 export interface Workspace {
   registry: SchemaRegistry;
   templates: Map<string, TemplateSource>;
-  /** Templates already loaded, with the problems found in them. */
-  loaded: Map<string, { template: Template | undefined; messages: VFileMessage[] }>;
+  /** Templates already loaded, with the problems found in them (and, with a cache, their cache key). */
+  loaded: Map<string, LoadedTemplate>;
   /** Texts kept between runs (compiled validators, partials, parsed files), when the caller keeps them. */
   cache?: CompileCache;
   /** The ids of juesuan's own schemas (those given at creation). */
@@ -27,6 +27,13 @@ export interface Workspace {
  * which a cached template skips; a template's validators are kept with it (see toCache).
  */
 const BEFORE_TEMPLATE = [FRONT_MATTER_SCHEMA];
+
+export interface LoadedTemplate {
+  template: Template | undefined;
+  messages: VFileMessage[];
+  /** The hash of the template's files and juesuan's schemas, when the workspace has a cache. */
+  key?: string;
+}
 
 /** Creates a workspace from schema objects and template sources. */
 export function createWorkspace(schemas: object[], templates: TemplateSource[], cache?: CompileCache): Workspace {
@@ -88,15 +95,16 @@ function toCache(workspace: Workspace, key: string, template: Template, added: s
 }
 
 /** Loads a template once; its table schemas are generated from its definitions and registered. */
-export function useTemplate(workspace: Workspace, name: string): { template: Template | undefined; messages: VFileMessage[] } {
+export function useTemplate(workspace: Workspace, name: string): LoadedTemplate {
   const cached = workspace.loaded.get(name);
   if (cached) return cached;
   const source = workspace.templates.get(name);
   const vfile = new VFile();
   let template: Template | undefined;
+  let key = '';
   if (source) {
     const { registry, cache } = workspace;
-    const key = cache ? templateKey(workspace, source) : '';
+    key = cache ? templateKey(workspace, source) : '';
     template = cache ? fromCache(workspace, source, key) : undefined;
     if (!template) {
       const before = new Set(registry.ids());
@@ -110,7 +118,7 @@ export function useTemplate(workspace: Workspace, name: string): { template: Tem
       if (cache && template && vfile.messages.length === 0) toCache(workspace, key, template, registry.ids().filter((id) => !before.has(id)));
     }
   }
-  const result = { template, messages: vfile.messages };
+  const result: LoadedTemplate = { template, messages: vfile.messages, ...(key ? { key } : {}) };
   workspace.loaded.set(name, result);
   return result;
 }

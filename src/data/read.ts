@@ -14,6 +14,7 @@ import type { FrontMatter } from './front-matter.js';
 import { buildTree, child, textOf, type DataNode } from './tree.js';
 import { readTable, type TableData } from './tables.js';
 import { deriveFacts, type DerivedValue } from './derived.js';
+import { recallTyped, rememberTyped, type TypedStore } from './typed-cache.js';
 
 export interface Block {
   kind: string;
@@ -36,8 +37,8 @@ export interface ReportData {
   derived: Map<string, DerivedValue>;
 }
 
-/** Reads every data block of a parsed report. */
-export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontMatter, template: Template, registry: SchemaRegistry): ReportData {
+/** Reads every data block of a parsed report (a block read cleanly by an earlier run from `typed`, when given). */
+export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontMatter, template: Template, registry: SchemaRegistry, typed?: TypedStore): ReportData {
   const order = new Map(['index.md', ...frontMatter.parts].map((name, i) => [name, i]));
   const files = [...report.files].sort((a, b) => (order.get(a.file.name) ?? 1e9) - (order.get(b.file.name) ?? 1e9));
   const tableIds = [...template.tables.keys()];
@@ -64,7 +65,9 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
       if (raw.yaml.errors.length) continue; // already reported by the parse stage
       // Every declared kind has a compiled schema: the template loader refuses a pack without one.
       const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : template.blockSchemas.get(raw.kind)!.id;
-      const { errors, values } = registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
+      const kept = typed && recallTyped(typed, schemaId, frontMatter.unit, raw.node.value);
+      const { errors, values } = kept ? { errors: [], values: kept } : registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
+      if (typed && !kept && errors.length === 0) rememberTyped(typed, schemaId, frontMatter.unit, raw.node.value, values);
       // A block with schema errors is still read: its valid values take part in the checks, so one
       // bad cell does not hide the rest of the table.
       if (errors.length) reportSchemaErrors(vfile, raw.file, raw, errors, `数据块「${raw.kind}」`);
