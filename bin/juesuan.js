@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The juesuan command: runs the compiled CLI (lib/), setting the exit code it returns. Once the
-// command has finished, a handle left open (a browser that failed to start) cannot keep it alive.
+// The juesuan command: runs the compiled CLI (lib/bundle/, see scripts/bundle.mjs), setting the
+// exit code it returns. Once the command has finished, a handle left open (a browser that failed
+// to start) cannot keep it alive.
 import { setFlagsFromString } from 'node:v8';
-import { main } from '../lib/cli/main.js';
+import { main } from '../lib/bundle/main.js';
 
 const argv = process.argv.slice(2);
 // A command that runs once and ends is over before V8's optimizing compiler pays for itself: its
