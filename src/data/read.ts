@@ -6,6 +6,7 @@ import type { Code } from 'mdast';
 import { diagnose } from '../diagnostics/message.js';
 import type { ParsedReport } from '../parse/report.js';
 import type { SourceFile, YamlRegion } from '../parse/markdown.js';
+import { plainToJS } from '../parse/yaml-tree.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { reportSchemaErrors, suggest } from '../schema/errors.js';
 import { tableSchemaId } from '../schema/table-schema.js';
@@ -64,7 +65,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
       if (raw.yaml.errors.length) continue; // already reported by the parse stage
       // Every declared kind has a compiled schema: the template loader refuses a pack without one.
       const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : template.blockSchemas.get(raw.kind)!.id;
-      const { errors, values } = registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
+      const { errors, values } = registry.validate(registry.compile(schemaId), plainToJS(raw.yaml.tree), frontMatter.unit);
       // A block with schema errors is still read: its valid values take part in the checks, so one
       // bad cell does not hide the rest of the table.
       if (errors.length) reportSchemaErrors(vfile, raw.file, raw, errors, `数据块「${raw.kind}」`);
