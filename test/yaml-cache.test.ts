@@ -12,7 +12,6 @@ import { compileReport } from '../src/compile.js';
 import { parseMarkdown, type SourceFile, type YamlRegion } from '../src/parse/markdown.js';
 import { checkText } from '../src/parse/text-checks.js';
 import { documentOf, parseYaml } from '../src/parse/yaml-index.js';
-import { yamlOf } from '../src/parse/yaml-cache.js';
 import { plainToJS } from '../src/parse/yaml-tree.js';
 import { cases } from './helpers/bad-input-suite.js';
 import { expand } from './helpers/bad-case.js';
@@ -54,8 +53,8 @@ function regionsOf(file: SourceFile, cache?: CompileCache): YamlRegion[] {
 function threeWays(text: string): boolean {
   const cache = memoryCache();
   const plain = parseYaml(text);
-  const filled = yamlOf(text, cache);
-  const stored = yamlOf(text, cache);
+  const filled = parseYaml(text, cache);
+  const stored = parseYaml(text, cache);
   expect(cache.sets.get('yaml')).toBe(1);
   expect(cache.hits.get('yaml')).toBe(1);
   for (const other of [filled, stored]) {

@@ -1,13 +1,12 @@
 // Parses one Markdown file of a report: GFM, front matter, and the fenced `yaml data=<kind>`
 // blocks, each with its YAML parsed and every position mapped back to the .md file. The syntax
-// tree of a file, and the parse of each YAML region, are kept in the compile cache under a hash of
-// their text: the Markdown parser (remark, micromark) is loaded only when a file is not there.
+// tree of a file is kept in the compile cache under a hash of its text: the Markdown parser
+// (remark, micromark) is loaded only when a file is not there.
 import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import type { Root, Code, Yaml } from 'mdast';
 import { hashOf, type CompileCache } from '../cache.js';
-import type { ParsedYaml } from './yaml-index.js';
-import { yamlOf } from './yaml-cache.js';
+import { parseYaml, type ParsedYaml } from './yaml-index.js';
 
 export interface SourceFile {
   /** Path relative to the working directory, as printed in diagnostics. */
@@ -94,7 +93,7 @@ export function parseInfo(meta: string | null | undefined): Record<string, strin
   return attributes;
 }
 
-/** Parses one Markdown file (its tree and YAML regions kept in `cache`, when given). Never throws on bad input: problems are returned as data. */
+/** Parses one Markdown file (its tree kept in `cache`, when given). Never throws on bad input: problems are returned as data. */
 export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFile {
   const tree = treeOf(file.text, cache);
   const parsed: ParsedFile = { file, tree, blocks: [], badInfo: [] };
@@ -102,7 +101,7 @@ export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFil
     if (node.type === 'yaml' && node.position) {
       const yamlNode = node as Yaml;
       const offset = afterLine(file.text, node.position.start.offset ?? 0);
-      parsed.frontMatter = { yaml: yamlOf(yamlNode.value, cache), offset };
+      parsed.frontMatter = { yaml: parseYaml(yamlNode.value, cache), offset };
       return;
     }
     if (node.type !== 'code') return;
@@ -120,7 +119,7 @@ export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFil
     }
     const { data: _kind, ...attributes } = info;
     const offset = afterLine(file.text, code.position.start.offset ?? 0);
-    parsed.blocks.push({ kind, attributes, file, node: code, yaml: yamlOf(code.value, cache), offset });
+    parsed.blocks.push({ kind, attributes, file, node: code, yaml: parseYaml(code.value, cache), offset });
   });
   return parsed;
 }

@@ -1,8 +1,8 @@
-// A YAML region's parse (plain tree, index, issues) kept in the compile cache under a hash of its
-// text, so a run parses again only the blocks whose text changed. An entry that cannot be read
-// back as a parse is a miss; with no cache every region is parsed.
+// How a YAML region's parse (plain tree, index, issues) is kept in the compile cache: under a hash
+// of its text, as JSON with the index as entries (parseYaml asks and offers). An entry that cannot
+// be read back as a parse is a miss.
 import { hashOf, type CompileCache } from '../cache.js';
-import { parseYaml, type Located, type ParsedYaml, type YamlIssue } from './yaml-index.js';
+import type { Located, ParsedYaml, YamlIssue } from './yaml-index.js';
 import type { YNode } from './yaml-tree.js';
 
 const KIND = 'yaml';
@@ -18,8 +18,15 @@ function isNodeLike(value: unknown): boolean {
   return value === null || (typeof value === 'object' && typeof (value as { t?: unknown }).t === 'string');
 }
 
-/** The parse an entry holds, if it is one. */
-function fromEntry(text: string, stored: string): ParsedYaml | undefined {
+/** The cache key of a YAML text. */
+export function yamlKey(text: string): string {
+  return hashOf(KIND, text);
+}
+
+/** The parse of `text` the cache holds under `key`, if its entry is one. */
+export function storedParse(cache: CompileCache, key: string, text: string): ParsedYaml | undefined {
+  const stored = cache.get(KIND, key);
+  if (stored === undefined) return undefined;
   try {
     const entry = JSON.parse(stored) as Partial<Entry> | null;
     if (!entry || !isNodeLike(entry.tree) || !Array.isArray(entry.index) || !Array.isArray(entry.errors)) return undefined;
@@ -29,15 +36,8 @@ function fromEntry(text: string, stored: string): ParsedYaml | undefined {
   }
 }
 
-/** The parse of a YAML text: from the cache (the same text gives the same parse), else parsed and offered to it. */
-export function yamlOf(text: string, cache: CompileCache | undefined): ParsedYaml {
-  if (!cache) return parseYaml(text);
-  const key = hashOf(KIND, text);
-  const stored = cache.get(KIND, key);
-  const found = stored === undefined ? undefined : fromEntry(text, stored);
-  if (found) return found;
-  const parsed = parseYaml(text);
+/** Offers a parse to the cache. */
+export function offerParse(cache: CompileCache, key: string, parsed: ParsedYaml): void {
   const entry: Entry = { tree: parsed.tree, index: [...parsed.index], errors: parsed.errors };
   cache.set(KIND, key, JSON.stringify(entry));
-  return parsed;
 }

@@ -1,8 +1,11 @@
 // Parses the YAML of a data block or front matter with the failsafe schema (every scalar stays
 // the string it was written as) into a plain tree (yaml-tree.ts), and indexes every node by JSON
-// pointer, with its source range. The yaml Document itself is made again only on demand (import).
+// pointer, with its source range. With a compile cache, a text parsed by an earlier run is not
+// parsed again (yaml-cache.ts); the yaml Document itself is made again only on demand (import).
 import { parseDocument, isAlias, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import type { CompileCache } from '../cache.js';
 import { LIMITS } from './limits.js';
+import { offerParse, storedParse, yamlKey } from './yaml-cache.js';
 import { plainOf, type YNode } from './yaml-tree.js';
 
 export interface Range {
@@ -195,8 +198,21 @@ export function documentOf(parsed: ParsedYaml): Document {
   return doc;
 }
 
-/** Parses YAML text; syntax errors and duplicate keys come back as issues, never as exceptions. */
-export function parseYaml(text: string): ParsedYaml {
+/**
+ * Parses YAML text; syntax errors and duplicate keys come back as issues, never as exceptions. With a
+ * cache, the parse is taken from it (the same text gives the same parse), else made and offered to it.
+ */
+export function parseYaml(text: string, cache?: CompileCache): ParsedYaml {
+  if (!cache) return parseFresh(text);
+  const key = yamlKey(text);
+  const found = storedParse(cache, key, text);
+  if (found) return found;
+  const parsed = parseFresh(text);
+  offerParse(cache, key, parsed);
+  return parsed;
+}
+
+function parseFresh(text: string): ParsedYaml {
   const refused = refusal(text);
   if (refused) return { text, tree: null, index: new Map([['', { value: { start: 0, end: 0 } }]]), errors: [refused] };
   const doc = documentFor(text, false);
