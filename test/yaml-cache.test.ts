@@ -7,12 +7,13 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
 import type { CompileCache } from '../src/cache.js';
-import { priorReportDir, readReport, workspaceFor } from '../src/cli/load.js';
+import { loadSchemas, loadTemplates, priorReportDir, readReport, templatesFor } from '../src/cli/load.js';
 import { compileReport } from '../src/compile.js';
 import { parseMarkdown, type SourceFile, type YamlRegion } from '../src/parse/markdown.js';
 import { checkText } from '../src/parse/text-checks.js';
 import { documentOf, parseYaml } from '../src/parse/yaml-index.js';
 import { plainToJS } from '../src/parse/yaml-tree.js';
+import { createWorkspace } from '../src/workspace.js';
 import { cases } from './helpers/bad-input-suite.js';
 import { expand } from './helpers/bad-case.js';
 import { ROOT, SEED_REPORT } from './helpers/report.js';
@@ -75,7 +76,8 @@ function messagesOf(vfile: VFile): string[] {
 
 function check(dir: string, cache?: CompileCache): VFile {
   const prior = priorReportDir(dir);
-  return compileReport(readReport(dir), workspaceFor([dir], cache), prior ? readReport(prior) : undefined);
+  const workspace = createWorkspace(loadSchemas(), loadTemplates(templatesFor(dir), 'templates'), cache);
+  return compileReport(readReport(dir), workspace, prior ? readReport(prior) : undefined);
 }
 
 describe('YAML regions in the compile cache', () => {
