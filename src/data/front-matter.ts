@@ -1,12 +1,13 @@
 // The report's front matter (index.md): validated against schemas/front-matter.schema.json; its
 // `parts` are matched with the files of the folder; its `numbers` (the report's own number style)
 // are read as template.yaml is (true/false, integers) and validated by the template schema's part.
-import { isMap, isScalar, isSeq, parse as parseYamlValue, type Node as YamlNode } from 'yaml';
+import { parse as parseYamlValue } from 'yaml';
 import type { VFile } from 'vfile';
 import type { Unit } from '../amount/amount.js';
 import { diagnose } from '../diagnostics/message.js';
 import type { ParsedReport } from '../parse/report.js';
 import { placeOfPointer } from '../parse/locate.js';
+import { entryOf, plainToJS, type YNode } from '../parse/yaml-tree.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { reportSchemaErrors } from '../schema/errors.js';
 import { LIMITS } from '../parse/limits.js';
@@ -51,9 +52,9 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
     return undefined;
   }
   if (region.yaml.errors.length) return undefined;
-  const value = region.yaml.doc.toJS() as Record<string, unknown> | null;
-  const numbers = isMap(region.yaml.doc.contents) ? region.yaml.doc.contents.get('numbers', true) : undefined;
-  if (value && typeof value === 'object' && numbers !== undefined) value.numbers = coreValue(numbers as YamlNode | null);
+  const value = plainToJS(region.yaml.tree) as Record<string, unknown> | null;
+  const numbers = entryOf(region.yaml.tree, 'numbers');
+  if (value && typeof value === 'object' && numbers !== undefined) value.numbers = coreValue(numbers);
   const { errors } = registry.validate(registry.compile(FRONT_MATTER_SCHEMA), value, '万元');
   if (errors.length) {
     reportSchemaErrors(vfile, index.file, region, errors, '文件头');
@@ -116,16 +117,15 @@ export function readFrontMatter(vfile: VFile, report: ParsedReport, registry: Sc
  * boolean, an unquoted number a number, a quoted scalar stays text. The rest of the front matter keeps
  * the failsafe reading (every scalar a string), so `year: 2025` and amounts keep their text.
  */
-function coreValue(node: YamlNode | null): unknown {
-  if (isMap(node)) return Object.fromEntries(node.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), coreValue(pair.value as YamlNode | null)]));
-  if (isSeq(node)) return node.items.map((item) => coreValue(item as YamlNode | null));
-  if (isScalar(node)) {
-    const text = String(node.value);
-    if (node.type !== 'PLAIN') return text;
+function coreValue(node: YNode | null): unknown {
+  if (node?.t === 'map') return Object.fromEntries(node.items.map((pair) => [pair.key, coreValue(pair.value)]));
+  if (node?.t === 'seq') return node.items.map((item) => coreValue(item));
+  if (node?.t === 'scalar') {
+    if (node.quoted) return node.value;
     try {
-      return parseYamlValue(text) as unknown;
+      return parseYamlValue(node.value) as unknown;
     } catch {
-      return text;
+      return node.value;
     }
   }
   return null;

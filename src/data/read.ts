@@ -6,6 +6,7 @@ import type { Code } from 'mdast';
 import { diagnose } from '../diagnostics/message.js';
 import type { ParsedReport } from '../parse/report.js';
 import type { SourceFile, YamlRegion } from '../parse/markdown.js';
+import { plainToJS } from '../parse/yaml-tree.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { reportSchemaErrors, suggest } from '../schema/errors.js';
 import { tableSchemaId } from '../schema/table-schema.js';
@@ -66,7 +67,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
       // Every declared kind has a compiled schema: the template loader refuses a pack without one.
       const schemaId = template.tables.has(raw.kind) ? tableSchemaId(template.name, raw.kind) : template.blockSchemas.get(raw.kind)!.id;
       const kept = typed && recallTyped(typed, schemaId, frontMatter.unit, raw.node.value);
-      const { errors, values } = kept ? { errors: [], values: kept } : registry.validate(registry.compile(schemaId), raw.yaml.doc.toJS() as unknown, frontMatter.unit);
+      const { errors, values } = kept ? { errors: [], values: kept } : registry.validate(registry.compile(schemaId), plainToJS(raw.yaml.tree), frontMatter.unit);
       if (typed && !kept && errors.length === 0) rememberTyped(typed, schemaId, frontMatter.unit, raw.node.value, values);
       // A block with schema errors is still read: its valid values take part in the checks, so one
       // bad cell does not hide the rest of the table.

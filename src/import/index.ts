@@ -13,6 +13,7 @@ import { readRegion } from './table.js';
 import type { Workbook } from './workbook.js';
 import { reconcile } from './yaml-edits.js';
 import { pointAt } from '../parse/locate.js';
+import { documentOf } from '../parse/yaml-index.js';
 import type { Block } from '../data/read.js';
 import { importForms } from './perf.js';
 
@@ -80,7 +81,7 @@ export function importTables(books: Workbook[], files: readonly ParsedFile[], te
       continue;
     }
     const { desired, origins } = desiredTable(vfile, template, table, unit);
-    const result = reconcile({ path: block.file.path, text: block.file.text, offset: block.offset, contents: block.yaml.doc.contents }, desired, sameAmount(unit));
+    const result = reconcile({ path: block.file.path, text: block.file.text, offset: block.offset, contents: documentOf(block.yaml).contents }, desired, sameAmount(unit));
     for (const c of result.conflicts) {
       diagnose(vfile, {
         rule: 'import/conflict',

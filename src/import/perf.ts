@@ -10,7 +10,7 @@ import type { Block } from '../data/read.js';
 import { child, textOf, type DataNode } from '../data/tree.js';
 import { diagnose } from '../diagnostics/message.js';
 import type { TextEdit } from '../edit/edits.js';
-import { escapePointer } from '../parse/yaml-index.js';
+import { documentOf, escapePointer } from '../parse/yaml-index.js';
 import type { DataBlock, ParsedFile } from '../parse/markdown.js';
 import { indicatorRows } from '../perf/indicators.js';
 import { suggest } from '../schema/errors.js';
@@ -225,7 +225,7 @@ function readInstance(vfile: VFile, inst: Instance, block: Block, raw: DataBlock
       desired.entries.push(['指标', { kind: 'map', entries: [...groups].map(([l1, l2s]) => [l1, { kind: 'map', entries: [...l2s].map(([l2, items]) => [l2, { kind: 'list', key: '三级指标', items }]) }]) }]);
     }
   }
-  const result = reconcile({ path: raw.file.path, text: raw.file.text, offset: raw.offset, contents: raw.yaml.doc.contents }, desired, (a, b) => {
+  const result = reconcile({ path: raw.file.path, text: raw.file.text, offset: raw.offset, contents: documentOf(raw.yaml).contents }, desired, (a, b) => {
     if (a === b || sameAmount(unit)(a, b)) return true;
     try {
       return a === String(parse(b));

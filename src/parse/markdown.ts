@@ -118,7 +118,7 @@ export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFil
     if (node.type === 'yaml' && node.position) {
       const yamlNode = node as Yaml;
       const offset = afterLine(file.text, node.position.start.offset ?? 0);
-      parsed.frontMatter = { yaml: parseYaml(yamlNode.value), offset };
+      parsed.frontMatter = { yaml: parseYaml(yamlNode.value, cache), offset };
       return;
     }
     if (node.type !== 'code') return;
@@ -136,7 +136,7 @@ export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFil
     }
     const { data: _kind, ...attributes } = info;
     const offset = afterLine(file.text, code.position.start.offset ?? 0);
-    parsed.blocks.push({ kind, attributes, file, node: code, yaml: parseYaml(code.value), offset });
+    parsed.blocks.push({ kind, attributes, file, node: code, yaml: parseYaml(code.value, cache), offset });
   });
   return parsed;
 }

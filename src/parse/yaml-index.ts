@@ -1,7 +1,12 @@
 // Parses the YAML of a data block or front matter with the failsafe schema (every scalar stays
-// the string it was written as) and indexes every node by JSON pointer, with its source range.
+// the string it was written as) into a plain tree (yaml-tree.ts), and indexes every node by JSON
+// pointer, with its source range. With a compile cache, a text parsed by an earlier run is not
+// parsed again (yaml-cache.ts); the yaml Document itself is made again only on demand (import).
 import { parseDocument, isAlias, isMap, isSeq, isScalar, isPair, isCollection, type Document, type Node as YamlNode } from 'yaml';
+import type { CompileCache } from '../cache.js';
 import { LIMITS } from './limits.js';
+import { offerParse, storedParse, yamlKey } from './yaml-cache.js';
+import { plainOf, type YNode } from './yaml-tree.js';
 
 export interface Range {
   /** Offsets into the YAML text. */
@@ -44,7 +49,10 @@ const SYNTAX: Record<string, string> = {
 };
 
 export interface ParsedYaml {
-  doc: Document;
+  /** The YAML text parsed (the source of `documentOf`). */
+  text: string;
+  /** The region as plain data (null: an empty document). */
+  tree: YNode | null;
   /** JSON pointer → where the key and value were written. */
   index: Map<string, Located>;
   errors: YamlIssue[];
@@ -161,21 +169,53 @@ function walk(node: unknown, pointer: string, index: Map<string, Located>, at: n
   }
 }
 
-/** Parses YAML text; syntax errors and duplicate keys come back as issues, never as exceptions. */
-export function parseYaml(text: string): ParsedYaml {
+/** A refusal found before parsing (brackets nested too deep, a directive): the text is then read as an empty document. */
+function refusal(text: string): YamlIssue | undefined {
   const flow = flowDepth(text);
   if (flow.depth > LIMITS.yamlDepth) {
-    const doc = parseDocument('', { schema: 'failsafe' });
-    const range = { start: flow.at, end: flow.at + 1 };
-    return { doc, index: new Map([['', { value: { start: 0, end: 0 } }]]), errors: [{ code: 'DEPTH', rule: 'limit/yaml-depth', message: `方括号或花括号嵌套超过 ${LIMITS.yamlDepth} 层;数据块不需要这么深的结构`, range }] };
+    return { code: 'DEPTH', rule: 'limit/yaml-depth', message: `方括号或花括号嵌套超过 ${LIMITS.yamlDepth} 层;数据块不需要这么深的结构`, range: { start: flow.at, end: flow.at + 1 } };
   }
   const directive = /^%\S*/mu.exec(text);
   if (directive) {
-    const doc = parseDocument('', { schema: 'failsafe' });
-    const range = { start: directive.index, end: directive.index + directive[0].length };
-    return { doc, index: new Map([['', { value: { start: 0, end: 0 } }]]), errors: [{ code: 'DIRECTIVE', rule: 'yaml/directive', message: `不接受 YAML 指令「${directive[0]}」;数据块只写数据`, range }] };
+    return { code: 'DIRECTIVE', rule: 'yaml/directive', message: `不接受 YAML 指令「${directive[0]}」;数据块只写数据`, range: { start: directive.index, end: directive.index + directive[0].length } };
   }
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+  return undefined;
+}
+
+function documentFor(text: string, refused: boolean): Document {
+  return refused ? parseDocument('', { schema: 'failsafe' }) : parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+}
+
+const documents = new WeakMap<ParsedYaml, Document>();
+
+/** The yaml Document of a parsed region (for edits that keep the source's layout: import), parsed again on first use. */
+export function documentOf(parsed: ParsedYaml): Document {
+  let doc = documents.get(parsed);
+  if (!doc) {
+    doc = documentFor(parsed.text, refusal(parsed.text) !== undefined);
+    documents.set(parsed, doc);
+  }
+  return doc;
+}
+
+/**
+ * Parses YAML text; syntax errors and duplicate keys come back as issues, never as exceptions. With a
+ * cache, the parse is taken from it (the same text gives the same parse), else made and offered to it.
+ */
+export function parseYaml(text: string, cache?: CompileCache): ParsedYaml {
+  if (!cache) return parseFresh(text);
+  const key = yamlKey(text);
+  const found = storedParse(cache, key, text);
+  if (found) return found;
+  const parsed = parseFresh(text);
+  offerParse(cache, key, parsed);
+  return parsed;
+}
+
+function parseFresh(text: string): ParsedYaml {
+  const refused = refusal(text);
+  if (refused) return { text, tree: null, index: new Map([['', { value: { start: 0, end: 0 } }]]), errors: [refused] };
+  const doc = documentFor(text, false);
   const index = new Map<string, Located>();
   index.set('', { value: rangeOf(doc.contents as YamlNode | null, 0) });
   const duplicates: YamlIssue[] = [];
@@ -189,5 +229,6 @@ export function parseYaml(text: string): ParsedYaml {
   }));
   const shapes: YamlIssue[] = [];
   shapeIssues(doc.contents, 0, 1, shapes);
-  return { doc, index, errors: [...errors, ...duplicates, ...shapes].sort((a, b) => a.range.start - b.range.start) };
+  // The Document is not kept: check needs only the plain tree, and import parses again (documentOf).
+  return { text, tree: plainOf(doc.contents), index, errors: [...errors, ...duplicates, ...shapes].sort((a, b) => a.range.start - b.range.start) };
 }
