@@ -59,25 +59,31 @@ function templateKey(workspace: Workspace, source: TemplateSource): string {
   return hashOf('template', workspace.registry.contentOf(workspace.globalSchemas), source.name, ...files);
 }
 
-/** What a run keeps of a template that loaded cleanly: the template, the schemas it added, their validators. */
+/**
+ * What a run keeps of a template that loaded cleanly: the template and the schemas it added (as
+ * cache text), and their validators' code beside it (a text of its own: read as it is, not
+ * through JSON).
+ */
 interface CachedTemplate {
   template: Omit<Template, 'files'>;
   schemas: object[];
-  validators: string;
 }
+
+const VALIDATORS = 'template-validators';
 
 /** A template from the cache (its schemas registered, its validators precompiled), if the cache has it. */
 function fromCache(workspace: Workspace, source: TemplateSource, key: string): Template | undefined {
   const text = workspace.cache?.get('template', key);
-  if (text === undefined) return undefined;
+  const validators = text === undefined ? undefined : workspace.cache?.get(VALIDATORS, key);
+  if (text === undefined || validators === undefined) return undefined;
   let entry: CachedTemplate;
   try {
     entry = fromCacheText(text) as CachedTemplate;
   } catch {
     return undefined;
   }
-  if (!entry?.template || !Array.isArray(entry.schemas) || typeof entry.validators !== 'string') return undefined;
-  if (!workspace.registry.usePrecompiled(entry.validators)) return undefined;
+  if (!entry?.template || !Array.isArray(entry.schemas)) return undefined;
+  if (!workspace.registry.usePrecompiled(validators)) return undefined;
   for (const schema of entry.schemas) workspace.registry.add(schema);
   return { ...entry.template, files: source.files } as Template;
 }
@@ -87,11 +93,11 @@ function toCache(workspace: Workspace, key: string, template: Template, added: s
   const { files: _files, ...rest } = template;
   const { registry } = workspace;
   const schemas = added.map((id) => registry.schemaOf(id)).filter((s): s is object => s !== undefined);
-  const text = toCacheText({ template: rest, schemas, validators: '' });
+  const text = toCacheText({ template: rest, schemas });
   if (text === undefined) return;
   // The validators a report is read with: its blocks' and tables' (what they refer to is compiled in).
-  const validators = registry.standalone(added);
-  workspace.cache!.set('template', key, toCacheText({ template: rest, schemas, validators })!);
+  workspace.cache!.set(VALIDATORS, key, registry.standalone(added));
+  workspace.cache!.set('template', key, text);
 }
 
 /** Loads a template once; its table schemas are generated from its definitions and registered. */
