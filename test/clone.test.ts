@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/report.js';
 
 // The files that print, spawn the CLI or take long run in `.ci/run`'s clone, not twice here.
-const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'bad-input-2', 'template-blocks', 'errors-narrate', 'corpus', 'property', 'network', 'faults', 'clone', 'import', 'import-perf', 'export', 'prose-fix', 'diff-review', 'workflows', 'preview', 'build-watch', 'build-print', 'build-shanghai', 'print-reference', 'import-shanghai', 'compile-cache', 'likely-change', 'completion', 'pr-comment', 'editors'];
+const HEAVY = ['build', 'batch', 'cli', 'mutation', 'diff', 'bad-input', 'bad-input-2', 'template-blocks', 'errors-narrate', 'corpus', 'property', 'network', 'faults', 'clone', 'import', 'import-perf', 'export', 'prose-fix', 'diff-review', 'workflows', 'preview', 'build-watch', 'build-print', 'build-shanghai', 'print-reference', 'import-shanghai', 'compile-cache', 'likely-change', 'completion', 'pr-comment', 'editors', 'check-watch', 'check-memo', 'typed-cache', 'yaml-cache'];
 const cheap = readdirSync(join(ROOT, 'test'))
   .filter((f) => f.endsWith('.test.ts') && !HEAVY.includes(f.replace(/\.test\.ts$/u, '')))
   .sort();
