@@ -3,6 +3,7 @@
 // the data, exactly, in the pack's order, and named by path like typed facts, so rules, prose and
 // the narrative can use them. A malformed entry is a template/invalid diagnostic in the pack file.
 import { parse as parseYamlValue } from 'yaml';
+import { fromCacheText, hashOf, toCacheText, type CompileCache } from '../cache.js';
 import type { Decimal } from 'decimal.js';
 import type { VFile } from 'vfile';
 import type { Amount } from '../amount/amount.js';
@@ -52,8 +53,25 @@ function fileOf(template: Template): string {
   return `templates/${template.name}/${FILE}`;
 }
 
-/** Reads and parses a template's derived.yaml once. */
-function compileDerived(template: Template): CompiledDerived {
+/** The value of derived.yaml's text: from the cache when an earlier run parsed the same text, else parsed (and offered). */
+function derivedYaml(text: string, cache: CompileCache | undefined): unknown {
+  const key = cache ? hashOf('derived-yaml', text) : '';
+  const stored = cache?.get('derived-yaml', key);
+  if (stored !== undefined) {
+    try {
+      return fromCacheText(stored);
+    } catch {
+      // A broken entry is a miss.
+    }
+  }
+  const raw: unknown = parseYamlValue(text, { prettyErrors: false });
+  const kept = cache ? toCacheText(raw) : undefined;
+  if (kept !== undefined) cache!.set('derived-yaml', key, kept);
+  return raw;
+}
+
+/** Reads and parses a template's derived.yaml once (its YAML value kept in `cache`, when given). */
+function compileDerived(template: Template, cache?: CompileCache): CompiledDerived {
   const found = compiled.get(template);
   if (found) return found;
   const text = template.files.get(FILE);
@@ -65,7 +83,7 @@ function compileDerived(template: Template): CompiledDerived {
   const problem = (pointer: string, reason: string, offset = 0) => problems.push({ rule: 'template/invalid', reason, file: fileOf(template), place: packPlace(text, pointer, offset) });
   let raw: unknown;
   try {
-    raw = parseYamlValue(text, { prettyErrors: false });
+    raw = derivedYaml(text, cache);
   } catch (error) {
     problem('', `${FILE} 无法解析: ${(error as Error).message.split('\n')[0]}`);
     return out;
@@ -126,8 +144,8 @@ function bindingsOf(scope: Scope, def: DerivedDef): Record<string, string>[] | u
 }
 
 /** Computes every derived figure of a report (problems of the pack go to `vfile`). */
-export function deriveFacts(report: ReportData, vfile?: VFile): Map<string, DerivedValue> {
-  const { defs, problems } = compileDerived(report.template);
+export function deriveFacts(report: ReportData, vfile?: VFile, cache?: CompileCache): Map<string, DerivedValue> {
+  const { defs, problems } = compileDerived(report.template, cache);
   if (vfile) for (const p of problems) diagnose(vfile, p);
   const out = new Map<string, DerivedValue>();
   // Later entries see the figures of earlier ones.

@@ -96,7 +96,7 @@ export function readData(vfile: VFile, report: ParsedReport, frontMatter: FrontM
     }
   }
 
-  data.derived = deriveFacts(data, vfile);
+  data.derived = deriveFacts(data, vfile, typed?.cache);
   const missing = frontMatter.partial ? [] : [...tableIds, ...template.manifest.blocks.required].filter((kind) => !present.has(kind));
   if (missing.length) {
     diagnose(vfile, {

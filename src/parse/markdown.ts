@@ -4,8 +4,8 @@
 // block reuses the file's previous tree: the Markdown parser (remark, micromark) is loaded only
 // when a file is new or its structure changed.
 import { createRequire } from 'node:module';
-import { visit } from 'unist-util-visit';
 import type { Root, Code, Yaml } from 'mdast';
+import type { Node, Parent } from 'unist';
 import { hashOf, type CompileCache } from '../cache.js';
 import { parseYaml, type ParsedYaml } from './yaml-index.js';
 import { reuseTree } from './reuse-tree.js';
@@ -110,11 +110,17 @@ export function parseInfo(meta: string | null | undefined): Record<string, strin
   return attributes;
 }
 
+/** Calls `fn` on every node of a tree, in document order (a plain walk: this runs on every file of every check). */
+function eachNode(node: Node, fn: (node: Node) => void): void {
+  fn(node);
+  for (const child of (node as Parent).children ?? []) eachNode(child, fn);
+}
+
 /** Parses one Markdown file (its tree kept in `cache`, when given). Never throws on bad input: problems are returned as data. */
 export function parseMarkdown(file: SourceFile, cache?: CompileCache): ParsedFile {
   const tree = treeOf(file, cache);
   const parsed: ParsedFile = { file, tree, blocks: [], badInfo: [] };
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (node.type === 'yaml' && node.position) {
       const yamlNode = node as Yaml;
       const offset = afterLine(file.text, node.position.start.offset ?? 0);
