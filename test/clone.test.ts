@@ -26,6 +26,14 @@ describe('a clone with nothing beside it', () => {
     }
   });
 
+  it('no code, script or template pack names this machine\'s folders or a folder beside the repository', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = ['src', 'scripts', 'bin', 'templates', 'schemas', '.ci'].flatMap(walk);
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) expect(readFileSync(join(ROOT, f), 'utf8'), f).not.toMatch(/(?:\.\.\/)+shared\b|'\.\.',\s*'shared'|\/work\//u);
+  });
+
   it(`runs the in-process tests in the clone (${cheap.length} files)`, () => {
     const clone = join(work, 'juesuan');
     const git = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, clone], { encoding: 'utf8' });

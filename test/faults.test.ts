@@ -192,7 +192,7 @@ describe('faults', () => {
     const a = report();
     const b = report();
     edit(b, 'index.md', 'department: 九江市浔阳区数字经济发展中心', 'department: 九江市浔阳区数字经济发展中心二');
-    const out = join(work, 'shared');
+    const out = join(work, 'one-out');
     const run = (dir: string, name: string) =>
       new Promise<number | null>((done) => {
         spawnSync('mv', [join(dir, '..'), join(dir, '..', '..', name)]);
