@@ -6,28 +6,14 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childOutput } from './helpers/child-output.js';
 import { copyReport, edit, remove, ROOT } from './helpers/report.js';
 
 const BIN = join(ROOT, 'bin', 'juesuan.js');
 const dir = copyReport();
 const out = mkdtempSync(join(tmpdir(), 'juesuan-watch-'));
 let child: ChildProcess | undefined;
-let output = '';
 
-/** Resolves once the output holds `n` matches of `pattern`. */
-function waitFor(pattern: RegExp, n: number, ms = 240_000): Promise<void> {
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`waiting for ${n}× ${pattern} in: ${output}`)), ms);
-    const look = () => {
-      if ((output.match(new RegExp(pattern, 'gu')) ?? []).length < n) return;
-      clearTimeout(timer);
-      child!.stdout!.off('data', look);
-      done();
-    };
-    child!.stdout!.on('data', look);
-    look();
-  });
-}
 
 const pdfText = () => spawnSync('pdftotext', ['-layout', join(out, 'dept-2023.pdf'), '-'], { encoding: 'utf8' }).stdout;
 
@@ -40,17 +26,17 @@ afterAll(() => {
 describe('juesuan build --watch', () => {
   it('prints, prints again after an edit, and stops on SIGTERM', { timeout: 600_000 }, async () => {
     child = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--watch'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.stderr!.setEncoding('utf8').on('data', (s: string) => (output += s));
+    const output = childOutput(child);
+    const waitFor = (pattern: RegExp, n: number) => output.waitFor(pattern, n);
     await waitFor(/等待修改/u, 1);
-    expect(output).toMatch(/✔ .*dept-2023\.pdf/u);
+    expect(output.text()).toMatch(/✔ .*dept-2023\.pdf/u);
     expect(pdfText()).toContain('292.90');
     expect(pdfText()).not.toContain('293.47');
 
     edit(dir, 'tables.md', '  一般公共预算财政拨款收入: 292.90\n  政府性基金', '  一般公共预算财政拨款收入: 293.47\n  政府性基金');
     // The edit breaks identities: the build says so and prints nothing, keeping the last PDF.
     await waitFor(/等待修改/u, 2);
-    expect(output).toContain('有检查错误,未印刷');
+    expect(output.text()).toContain('有检查错误,未印刷');
     // Fixed (and renamed: a report's inputs are all its files), it is printed again, whether the two saves come as one change or two.
     edit(dir, 'index.md', 'department: ', 'department: 新');
     edit(dir, 'tables.md', '  一般公共预算财政拨款收入: 293.47\n  政府性基金', '  一般公共预算财政拨款收入: 292.90\n  政府性基金');

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childOutput } from './helpers/child-output.js';
 import { copyReport, edit, remove, ROOT } from './helpers/report.js';
 
 const BIN = join(ROOT, 'bin', 'juesuan.js');
@@ -13,22 +14,7 @@ const dir = copyReport();
 const cache = mkdtempSync(join(tmpdir(), 'juesuan-watch-cache-'));
 const env = { ...process.env, NO_COLOR: '1', JUESUAN_CACHE: cache };
 let child: ChildProcess | undefined;
-let output = '';
 
-/** Resolves once the output holds `n` matches of `pattern`. */
-function waitFor(pattern: RegExp, n: number, ms = 120_000): Promise<void> {
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`waiting for ${n}× ${pattern} in: ${output}`)), ms);
-    const look = () => {
-      if ((output.match(new RegExp(pattern, 'gu')) ?? []).length < n) return;
-      clearTimeout(timer);
-      child!.stdout!.off('data', look);
-      done();
-    };
-    child!.stdout!.on('data', look);
-    look();
-  });
-}
 
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -39,15 +25,15 @@ afterAll(() => {
 describe('juesuan check --watch', () => {
   it('checks, checks again after each save, and stops on SIGINT', { timeout: 300_000 }, async () => {
     child = spawn(process.execPath, [BIN, 'check', dir, '--watch'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.stderr!.setEncoding('utf8').on('data', (s: string) => (output += s));
+    const output = childOutput(child);
+    const waitFor = (pattern: RegExp, n: number) => output.waitFor(pattern, n, 120_000);
     await waitFor(/等待修改/u, 1);
-    expect(output).toContain('✔ 1 份报告检查通过');
-    expect(output).toContain('等待修改(3 个文件夹');
+    expect(output.text()).toContain('✔ 1 份报告检查通过');
+    expect(output.text()).toContain('等待修改(3 个文件夹');
 
     edit(dir, 'tables.md', '  一般公共预算财政拨款收入: 292.90\n  政府性基金', '  一般公共预算财政拨款收入: 293.47\n  政府性基金');
     await waitFor(/等待修改/u, 2);
-    const second = output.slice(output.indexOf('等待修改'));
+    const second = output.text().slice(output.text().indexOf('等待修改'));
     expect(second).toMatch(/tables\.md:\d+:\d+ {2}错误 .*293\.47/u);
     expect(second).toContain('✖ 1 份报告');
 

@@ -4,7 +4,7 @@
 import { findReports } from '../cli/load.js';
 import { runBatch, type BatchOptions } from './batch.js';
 import { BrowserPool } from './pool.js';
-import { inputsOf, watchFolders } from './watch.js';
+import { inputsOf, serialized, waitingLine, watchFolders } from './watch.js';
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -14,8 +14,6 @@ export async function watchBuild(paths: string[], options: BatchOptions, out: (s
   const folders = [...new Set(dirs.flatMap(inputsOf))];
   const pool = new BrowserPool(Math.min(60_000, options.timeout * 1000 + 5_000));
   let stopped: keyof typeof SIGNALS | undefined;
-  let busy = false;
-  let again = false;
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((done) => (finish = done));
 
@@ -25,30 +23,21 @@ export async function watchBuild(paths: string[], options: BatchOptions, out: (s
     await pool.close(true);
     finish(code);
   };
-  const run = async (): Promise<void> => {
-    if (busy) {
-      again = true;
-      return;
+  const { run, busy } = serialized(async () => {
+    const code = await runBatch(paths, { ...options, pool }, out, err);
+    if (code === SIGNALS.SIGINT || code === SIGNALS.SIGTERM || stopped) {
+      await stop(stopped ? SIGNALS[stopped] : code);
+      return false;
     }
-    busy = true;
-    do {
-      again = false;
-      const code = await runBatch(paths, { ...options, pool }, out, err);
-      if (code === SIGNALS.SIGINT || code === SIGNALS.SIGTERM || stopped) {
-        busy = false;
-        return stop(stopped ? SIGNALS[stopped] : code);
-      }
-      if (!again) out(`等待修改(${folders.length} 个文件夹;Ctrl-C 停止)…\n`);
-    } while (again);
-    busy = false;
-  };
+    return true;
+  }, () => out(waitingLine(folders)));
   const watcher = watchFolders(folders, () => void run());
   const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => {
     const h = () => {
       if (stopped) return;
       stopped = s;
       // A batch in progress stops itself (its own handler) and then ends the watch.
-      if (!busy) void stop(SIGNALS[s]);
+      if (!busy()) void stop(SIGNALS[s]);
     };
     process.on(s, h);
     return [s, h] as const;

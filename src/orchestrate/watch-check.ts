@@ -3,36 +3,25 @@
 // loaded once, so a check after a save costs the compile alone. SIGINT/SIGTERM stop it (130/143).
 import type { VFile } from 'vfile';
 import { findReports } from '../cli/load.js';
-import { inputsOf, watchFolders } from './watch.js';
+import { inputsOf, serialized, waitingLine, watchFolders } from './watch.js';
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Checks `paths` with `check` (which prints), then again after every change, until a signal; returns 130/143. */
 export async function watchCheck(paths: string[], check: () => Promise<VFile[]>, print: (files: VFile[]) => void, out: (s: string) => void): Promise<number> {
   const folders = [...new Set(findReports(paths).flatMap(inputsOf))];
-  let busy = false;
-  let again = false;
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((done) => (finish = done));
 
-  const run = async (): Promise<void> => {
-    if (busy) {
-      again = true;
-      return;
+  const { run } = serialized(async () => {
+    try {
+      print(await check());
+    } catch (error) {
+      // A report folder removed or renamed while watched: said, and the watch goes on.
+      out(`无法检查: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    busy = true;
-    do {
-      again = false;
-      try {
-        print(await check());
-      } catch (error) {
-        // A report folder removed or renamed while watched: said, and the watch goes on.
-        out(`无法检查: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-      if (!again) out(`等待修改(${folders.length} 个文件夹;Ctrl-C 停止)…\n`);
-    } while (again);
-    busy = false;
-  };
+    return true;
+  }, () => out(waitingLine(folders)));
   const watcher = watchFolders(folders, () => void run());
   const handlers = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((s) => {
     const h = () => {

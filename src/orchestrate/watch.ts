@@ -32,3 +32,35 @@ export function watchFolders(folders: string[], changed: () => void, quietMs = 1
     },
   };
 }
+
+/** The line a watch prints when it has caught up with every change. */
+export function waitingLine(folders: string[]): string {
+  return `等待修改(${folders.length} 个文件夹;Ctrl-C 停止)…\n`;
+}
+
+/**
+ * A run that never overlaps itself: a call while one is in progress makes it run once more when it
+ * ends (changes during a run are not lost, bursts do not pile up). `step` returns false to stop;
+ * `idle` is called when a run ends with no change left to take.
+ */
+export function serialized(step: () => Promise<boolean>, idle: () => void): { run: () => Promise<void>; busy: () => boolean } {
+  let busy = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      do {
+        again = false;
+        if (!(await step())) return;
+        if (!again) idle();
+      } while (again);
+    } finally {
+      busy = false;
+    }
+  };
+  return { run, busy: () => busy };
+}
